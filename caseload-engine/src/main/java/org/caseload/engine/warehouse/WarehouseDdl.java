@@ -1,0 +1,56 @@
+package org.caseload.engine.warehouse;
+
+import static org.jooq.impl.DSL.constraint;
+import static org.jooq.impl.DSL.name;
+
+import java.util.List;
+import org.caseload.model.warehouse.Column;
+import org.caseload.model.warehouse.ColumnType;
+import org.caseload.model.warehouse.Table;
+import org.caseload.model.warehouse.WarehouseSchema;
+import org.jooq.CreateTableElementListStep;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Query;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Creates the warehouse tables for the connection's dialect through jOOQ's DDL API, so the same
+ * schema definition yields DuckDB, PostgreSQL, MySQL-family and Trino DDL without string SQL.
+ */
+public final class WarehouseDdl {
+    private WarehouseDdl() {}
+
+    /** jOOQ type of a portable column type. Text lengths are bounded because MySQL needs them for keys. */
+    public static DataType<?> dataType(ColumnType type) {
+        return switch (type) {
+            case ID -> SQLDataType.VARCHAR(64);
+            case TEXT -> SQLDataType.VARCHAR(200);
+            case INTEGER -> SQLDataType.INTEGER;
+            case BOOLEAN -> SQLDataType.BOOLEAN;
+            case TIMESTAMP -> SQLDataType.LOCALDATETIME; // precision left out: jOOQ renders "timestamp without time zone(0)" for DuckDB
+            case MONEY -> SQLDataType.DECIMAL(12, 2);
+        };
+    }
+
+    /** CREATE TABLE IF NOT EXISTS statements for every warehouse table, in dependency order. */
+    public static List<Query> createStatements(DSLContext dsl) {
+        return WarehouseSchema.TABLES.stream().map(t -> createTable(dsl, t)).toList();
+    }
+
+    public static Query createTable(DSLContext dsl, Table table) {
+        CreateTableElementListStep step = dsl.createTableIfNotExists(name(table.name()));
+        for (Column column : table.columns()) {
+            DataType<?> type = dataType(column.type()).nullable(column.nullable());
+            step = step.column(name(column.name()), type);
+        }
+        return step.constraint(constraint(name("pk_" + table.name())).primaryKey(name(table.primaryKey())));
+    }
+
+    /** Creates any missing warehouse table; existing tables are left as they are. */
+    public static void createAll(DSLContext dsl) {
+        for (Query q : createStatements(dsl)) {
+            q.execute();
+        }
+    }
+}

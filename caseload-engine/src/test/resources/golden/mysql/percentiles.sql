@@ -1,0 +1,1 @@
+-- error: measure 'visit_minutes_median' needs median, which MySQL cannot compute exactly — use an average-based metric on MySQL, or run the query on DuckDB or PostgreSQL

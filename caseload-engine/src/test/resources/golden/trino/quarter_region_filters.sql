@@ -1,0 +1,117 @@
+with
+  "visits_agg" as (
+    select
+      "locations"."region" as "region",
+      cast(
+        date_trunc('quarter', "visits"."scheduled_at")
+        as date
+      ) as "quarter",
+      sum("visits"."charge_amount") filter (where "visits"."status" = 'completed') as "charge_total"
+    from "visits"
+      left outer join "locations"
+        on "locations"."location_id" = "visits"."location_id"
+      left outer join "services"
+        on "services"."service_id" = "visits"."service_id"
+    where (
+      "visits"."scheduled_at" >= timestamp '2024-01-01 00:00:00.0'
+      and "visits"."scheduled_at" < timestamp '2025-01-01 00:00:00.0'
+      and (
+        "visits"."service_id" in (
+          'dental', 'Urgent care'
+        )
+        or "services"."name" in (
+          'dental', 'Urgent care'
+        )
+      )
+      and not (
+        "visits"."location_id" in ('O''Brien Family Clinic')
+        or "locations"."name" in ('O''Brien Family Clinic')
+      )
+    )
+    group by
+      "locations"."region",
+      cast(
+        date_trunc('quarter', "visits"."scheduled_at")
+        as date
+      )
+  ),
+  "shifts_agg" as (
+    select
+      "locations"."region" as "region",
+      cast(
+        date_trunc('quarter', "shifts"."started_at")
+        as date
+      ) as "quarter",
+      sum((cast(
+        date_diff(
+          'second',
+          "shifts"."started_at",
+          "shifts"."ended_at"
+        )
+        as double
+      ) / 3.6E3)) as "shift_hours"
+    from "shifts"
+      left outer join "locations"
+        on "locations"."location_id" = "shifts"."location_id"
+      left outer join "services"
+        on "services"."service_id" = "shifts"."service_id"
+    where (
+      "shifts"."started_at" >= timestamp '2024-01-01 00:00:00.0'
+      and "shifts"."started_at" < timestamp '2025-01-01 00:00:00.0'
+      and (
+        "shifts"."service_id" in (
+          'dental', 'Urgent care'
+        )
+        or "services"."name" in (
+          'dental', 'Urgent care'
+        )
+      )
+      and not (
+        "shifts"."location_id" in ('O''Brien Family Clinic')
+        or "locations"."name" in ('O''Brien Family Clinic')
+      )
+    )
+    group by
+      "locations"."region",
+      cast(
+        date_trunc('quarter', "shifts"."started_at")
+        as date
+      )
+  ),
+  "all_keys" as (
+    select "visits_agg"."region", "visits_agg"."quarter"
+    from "visits_agg"
+    union
+    select "shifts_agg"."region", "shifts_agg"."quarter"
+    from "shifts_agg"
+  ),
+  "result" as (
+    select
+      "all_keys"."region" as "region",
+      "all_keys"."quarter" as "quarter",
+      "visits_agg"."charge_total" as "charges",
+      (cast("visits_agg"."charge_total" as double) / nullif(
+        cast("shifts_agg"."shift_hours" as double),
+        0
+      )) as "revenue_per_staff_hour"
+    from "all_keys"
+      left outer join "visits_agg"
+        on (
+          "all_keys"."region" is not distinct from "visits_agg"."region"
+          and "all_keys"."quarter" = "visits_agg"."quarter"
+        )
+      left outer join "shifts_agg"
+        on (
+          "all_keys"."region" is not distinct from "shifts_agg"."region"
+          and "all_keys"."quarter" = "shifts_agg"."quarter"
+        )
+  )
+select
+  "result"."region" as "region",
+  "result"."quarter" as "quarter",
+  "result"."charges" as "charges",
+  "result"."revenue_per_staff_hour" as "revenue_per_staff_hour"
+from "result"
+order by
+  "result"."region" asc nulls last,
+  "result"."quarter" asc nulls last;

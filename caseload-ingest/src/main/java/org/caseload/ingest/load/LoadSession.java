@@ -1,0 +1,123 @@
+package org.caseload.ingest.load;
+
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.caseload.model.warehouse.Table;
+import org.caseload.model.warehouse.WarehouseSchema;
+
+/** The sink handed to a producer: validates each row, opens one writer per table on first use. */
+final class LoadSession implements RowSink {
+    @FunctionalInterface
+    interface WriterFactory {
+        TableWriter open(Table table) throws SQLException;
+    }
+
+    /** Carries a database failure through the producer, which can only throw unchecked exceptions. */
+    static final class WriteFailure extends RuntimeException {
+        WriteFailure(String message, SQLException cause) {
+            super(message, cause);
+        }
+
+        SQLException toSqlException() {
+            SQLException cause = (SQLException) getCause();
+            return new SQLException(getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+        }
+    }
+
+    private static final class TableState {
+        final Table table;
+        final RowValidator validator;
+        TableWriter writer;
+        long rows;
+
+        TableState(Table table) {
+            this.table = table;
+            this.validator = new RowValidator(table);
+        }
+    }
+
+    private final WriterFactory writers;
+    /** Identity lookup keeps the per-row cost flat; Table's record hashCode walks all its columns. */
+    private final Map<Table, TableState> byIdentity = new IdentityHashMap<>();
+    private final Map<String, TableState> byName = new LinkedHashMap<>();
+
+    LoadSession(WriterFactory writers) {
+        this.writers = writers;
+    }
+
+    @Override
+    public void append(Table table, Object... values) {
+        TableState state = state(table);
+        long rowNumber = state.rows + 1;
+        Object[] row = state.validator.check(values, rowNumber);
+        try {
+            if (state.writer == null) {
+                state.writer = writers.open(state.table);
+            }
+            state.writer.write(row);
+        } catch (SQLException e) {
+            throw new WriteFailure("table " + table.name() + ", row " + rowNumber + ": " + e.getMessage(), e);
+        }
+        state.rows = rowNumber;
+    }
+
+    private TableState state(Table table) {
+        TableState state = byIdentity.get(table);
+        if (state == null) {
+            state = resolve(table);
+            byIdentity.put(table, state);
+        }
+        return state;
+    }
+
+    private TableState resolve(Table table) {
+        if (table == null) {
+            throw new IllegalArgumentException("table must not be null");
+        }
+        Table known = WarehouseSchema.table(table.name())
+                .filter(table::equals)
+                .orElseThrow(() -> new IllegalArgumentException("not a warehouse table: " + table.name()));
+        return byName.computeIfAbsent(known.name(), name -> new TableState(known));
+    }
+
+    /** Flushes and closes every writer, in the order the tables were first written. */
+    void finish() throws SQLException {
+        for (TableState state : byName.values()) {
+            if (state.writer != null) {
+                state.writer.finish();
+                closeWriter(state);
+            }
+        }
+    }
+
+    /** Closes writers after a failure; their errors are secondary to the one that stopped the load. */
+    void abandon(Throwable failure) {
+        for (TableState state : byName.values()) {
+            if (state.writer != null) {
+                try {
+                    closeWriter(state);
+                } catch (SQLException | RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    private static void closeWriter(TableState state) throws SQLException {
+        TableWriter writer = state.writer;
+        state.writer = null;
+        writer.close();
+    }
+
+    /** Rows per warehouse table in schema order. */
+    Map<String, Long> rowsPerTable() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (Table table : WarehouseSchema.TABLES) {
+            TableState state = byName.get(table.name());
+            rows.put(table.name(), state == null ? 0L : state.rows);
+        }
+        return rows;
+    }
+}

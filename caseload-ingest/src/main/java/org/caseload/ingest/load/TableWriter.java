@@ -1,0 +1,15 @@
+package org.caseload.ingest.load;
+
+import java.sql.SQLException;
+
+/** Writes validated rows of one table inside the load's transaction. */
+interface TableWriter extends AutoCloseable {
+    void write(Object[] row) throws SQLException;
+
+    /** Pushes buffered rows, so constraint violations surface before the commit rather than never. */
+    void finish() throws SQLException;
+
+    /** Releases resources; rows not yet finished may be dropped, which is fine before a rollback. */
+    @Override
+    void close() throws SQLException;
+}

@@ -1,0 +1,89 @@
+package org.caseload.ingest.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.caseload.engine.warehouse.WarehouseDdl;
+import org.caseload.model.warehouse.Table;
+import org.caseload.model.warehouse.WarehouseSchema;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Loads warehouse rows in one transaction: either every row of the producer lands, or the database
+ * is left exactly as it was (tables the load created are dropped again by the rollback on DuckDB and
+ * other databases with transactional DDL).
+ *
+ * <p>The loader owns the connection's transaction for the duration of the call: it switches
+ * auto-commit off, commits or rolls back, and restores the previous auto-commit setting. Work already
+ * pending on the connection is committed (or rolled back) together with the load.
+ */
+public final class WarehouseLoader {
+    private WarehouseLoader() {}
+
+    /**
+     * Replaces the warehouse contents with what {@code producer} appends: creates missing tables,
+     * deletes the rows of every warehouse table, then writes the new rows.
+     *
+     * @throws IllegalArgumentException a row did not fit its table (after rolling back)
+     * @throws SQLException the database refused the load (after rolling back)
+     */
+    public static LoadSummary replaceAll(Connection connection, Consumer<RowSink> producer) throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        return load(connection, LoadMode.REPLACE_ALL, WriteStrategy.forConnection(connection), producer);
+    }
+
+    static LoadSummary load(Connection connection, LoadMode mode, WriteStrategy strategy,
+            Consumer<RowSink> producer) throws SQLException {
+        Objects.requireNonNull(producer, "producer");
+        long started = System.nanoTime();
+        DSLContext dsl = DSL.using(connection, WriteStrategy.dialect(connection));
+        LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table));
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            prepare(dsl, mode);
+            producer.accept(session);
+            session.finish();
+            connection.commit();
+        } catch (LoadSession.WriteFailure e) {
+            abort(connection, session, e);
+            throw e.toSqlException();
+        } catch (DataAccessException e) {
+            abort(connection, session, e);
+            throw JooqErrors.unwrap(e);
+        } catch (RuntimeException | Error | SQLException e) {
+            abort(connection, session, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return new LoadSummary(session.rowsPerTable(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void prepare(DSLContext dsl, LoadMode mode) {
+        switch (mode) {
+            case REPLACE_ALL -> {
+                WarehouseDdl.createAll(dsl);
+                // Facts before dimensions, so the order stays valid should foreign keys ever appear.
+                List<Table> tables = WarehouseSchema.TABLES;
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    dsl.deleteFrom(DSL.table(DSL.name(tables.get(i).name()))).execute();
+                }
+            }
+        }
+    }
+
+    private static void abort(Connection connection, LoadSession session, Throwable failure) {
+        session.abandon(failure);
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.caseload.ingest.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.caseload.model.warehouse.Table;
+import org.duckdb.DuckDBConnection;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.tools.jdbc.JDBCUtils;
+
+/** How rows reach the database: DuckDB's Appender where available, jOOQ INSERT batches elsewhere. */
+enum WriteStrategy {
+    APPENDER {
+        @Override
+        TableWriter open(Connection connection, DSLContext dsl, Table table) throws SQLException {
+            return AppenderWriter.open(connection.unwrap(DuckDBConnection.class), table);
+        }
+    },
+    BATCH_INSERT {
+        @Override
+        TableWriter open(Connection connection, DSLContext dsl, Table table) {
+            return new BatchInsertWriter(dsl, table);
+        }
+    };
+
+    abstract TableWriter open(Connection connection, DSLContext dsl, Table table) throws SQLException;
+
+    static WriteStrategy forConnection(Connection connection) throws SQLException {
+        return isDuckDb(connection) ? APPENDER : BATCH_INSERT;
+    }
+
+    static SQLDialect dialect(Connection connection) throws SQLException {
+        return isDuckDb(connection) ? SQLDialect.DUCKDB : JDBCUtils.dialect(connection);
+    }
+
+    /** Pools hand out proxies, so ask for the driver's class rather than testing the instance. */
+    private static boolean isDuckDb(Connection connection) throws SQLException {
+        return connection.isWrapperFor(DuckDBConnection.class);
+    }
+}

@@ -1,0 +1,238 @@
+package org.caseload.ingest.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseload.ingest.DuckDbTestSupport.checksums;
+import static org.caseload.ingest.DuckDbTestSupport.open;
+import static org.caseload.ingest.DuckDbTestSupport.queryLong;
+import static org.caseload.ingest.DuckDbTestSupport.rows;
+import static org.caseload.ingest.DuckDbTestSupport.tables;
+import static org.caseload.model.warehouse.WarehouseSchema.LOCATIONS;
+import static org.caseload.model.warehouse.WarehouseSchema.ROLE_GROUPS;
+import static org.caseload.model.warehouse.WarehouseSchema.SERVICES;
+import static org.caseload.model.warehouse.WarehouseSchema.VISITS;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.caseload.model.warehouse.Column;
+import org.caseload.model.warehouse.ColumnType;
+import org.caseload.model.warehouse.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WarehouseLoaderTest {
+    private static final LocalDateTime NINE = LocalDateTime.of(2024, 3, 4, 9, 0);
+
+    @TempDir
+    Path dir;
+
+    /** More visits than one Appender chunk (2048) and one INSERT batch (1000), so failures hit flushed rows. */
+    private static Consumer<RowSink> network(int visits, String idPrefix) {
+        return sink -> {
+            sink.append(LOCATIONS, "loc-1", "Elm Street Clinic", "Hartford", "East", "America/New_York");
+            sink.append(LOCATIONS, "loc-2", "Cedar Park Clinic", null, null, "America/Chicago");
+            sink.append(SERVICES, "dental", "Dental");
+            sink.append(ROLE_GROUPS, "front_desk", "Front desk", false);
+            for (int i = 0; i < visits; i++) {
+                sink.append(VISITS, idPrefix + i, "p-" + (i % 7), "loc-" + (1 + i % 2), "dental", null,
+                        NINE.plusMinutes(i), NINE.plusMinutes(i + 3), NINE.plusMinutes(i + 10),
+                        NINE.plusMinutes(i + 40), "completed", BigDecimal.valueOf(12050 + i, 2));
+            }
+        };
+    }
+
+    private static Consumer<RowSink> failingAfter(int visits, String idPrefix) {
+        return network(visits, idPrefix).andThen(sink -> {
+            throw new IllegalStateException("source went away");
+        });
+    }
+
+    private static LoadSummary load(Connection c, WriteStrategy strategy, Consumer<RowSink> producer)
+            throws SQLException {
+        return WarehouseLoader.load(c, LoadMode.REPLACE_ALL, strategy, producer);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void summaryCountsRowsPerTableInSchemaOrder(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("w.duckdb"))) {
+            LoadSummary summary = load(c, strategy, network(2500, "v-"));
+
+            assertThat(summary.rowsPerTable()).containsExactly(
+                    Map.entry("locations", 2L), Map.entry("services", 1L), Map.entry("role_groups", 1L),
+                    Map.entry("staff", 0L), Map.entry("patients", 0L), Map.entry("visits", 2500L),
+                    Map.entry("shifts", 0L));
+            assertThat(summary.totalRows()).isEqualTo(2504);
+            assertThat(summary.rows("visits")).isEqualTo(2500);
+            assertThat(summary.elapsed()).isPositive();
+            assertThat(queryLong(c, "select count(*) from visits")).isEqualTo(2500);
+            assertThat(queryLong(c, "select count(*) from locations")).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void storesEveryColumnTypeAndNull(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("types.duckdb"))) {
+            load(c, strategy, network(3, "v-"));
+
+            assertThat(rows(c, "select location_id, staff_id, cast(scheduled_at as varchar),"
+                    + " cast(ended_at as varchar), cast(charge_amount as varchar) from visits where visit_id = 'v-1'"))
+                    .containsExactly(java.util.Arrays.asList(
+                            "loc-2", null, "2024-03-04 09:01:00", "2024-03-04 09:41:00", "120.51"));
+            assertThat(rows(c, "select name, city, region from locations where location_id = 'loc-2'"))
+                    .containsExactly(java.util.Arrays.asList("Cedar Park Clinic", null, null));
+            assertThat(rows(c, "select cast(clinical as varchar) from role_groups"))
+                    .containsExactly(List.of("false"));
+        }
+    }
+
+    @Test
+    void appenderAndBatchInsertStoreIdenticalContents() throws SQLException {
+        Map<String, String> viaAppender;
+        Map<String, String> viaInsert;
+        try (Connection c = open(dir.resolve("a.duckdb"))) {
+            load(c, WriteStrategy.APPENDER, network(2100, "v-"));
+            viaAppender = checksums(c);
+        }
+        try (Connection c = open(dir.resolve("b.duckdb"))) {
+            load(c, WriteStrategy.BATCH_INSERT, network(2100, "v-"));
+            viaInsert = checksums(c);
+        }
+        assertThat(viaInsert).isEqualTo(viaAppender);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void replacingWithTheSameKeysReplacesRows(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("again.duckdb"))) {
+            load(c, strategy, network(3000, "v-"));
+            Map<String, String> first = checksums(c);
+
+            load(c, strategy, network(3000, "v-"));
+            assertThat(checksums(c)).isEqualTo(first);
+
+            load(c, strategy, network(10, "w-"));
+            assertThat(queryLong(c, "select count(*) from visits")).isEqualTo(10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void producerFailingHalfWayLeavesPreviousContentsUnchanged(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("atomic.duckdb"))) {
+            load(c, strategy, network(2500, "v-"));
+            Map<String, String> before = checksums(c);
+
+            assertThatThrownBy(() -> load(c, strategy, failingAfter(5000, "x-")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("source went away");
+
+            assertThat(checksums(c)).isEqualTo(before);
+            assertThat(queryLong(c, "select count(*) from visits")).isEqualTo(2500);
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
+    void failedFirstLoadLeavesNoTablesBehind() throws SQLException {
+        try (Connection c = open(dir.resolve("fresh.duckdb"))) {
+            assertThatThrownBy(() -> WarehouseLoader.replaceAll(c, failingAfter(3000, "v-")))
+                    .isInstanceOf(IllegalStateException.class);
+
+            assertThat(tables(c)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void constraintViolationRollsBackAsSqlException(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("dup.duckdb"))) {
+            load(c, strategy, network(100, "v-"));
+            Map<String, String> before = checksums(c);
+
+            Consumer<RowSink> duplicateKey = network(50, "x-").andThen(sink -> sink.append(VISITS, "x-3", null,
+                    "loc-1", null, null, NINE, null, null, null, "cancelled", null));
+            assertThatThrownBy(() -> load(c, strategy, duplicateKey)).isInstanceOf(SQLException.class);
+
+            assertThat(checksums(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void wrongTypeNamesTableColumnAndRow() throws SQLException {
+        try (Connection c = open(dir.resolve("type.duckdb"))) {
+            load(c, WriteStrategy.APPENDER, network(20, "v-"));
+            Map<String, String> before = checksums(c);
+
+            Consumer<RowSink> badStatus = network(4, "x-").andThen(sink -> sink.append(VISITS, "x-99", null,
+                    "loc-1", null, null, NINE, null, null, null, 7, null));
+            assertThatThrownBy(() -> WarehouseLoader.replaceAll(c, badStatus))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("table visits")
+                    .hasMessageContaining("column status")
+                    .hasMessageContaining("row 5")
+                    .hasMessageContaining("String")
+                    .hasMessageContaining("Integer");
+
+            assertThat(checksums(c)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void nullInRequiredColumnNamesTableColumnAndRow() throws SQLException {
+        try (Connection c = open(dir.resolve("null.duckdb"))) {
+            Consumer<RowSink> noName = sink -> {
+                sink.append(SERVICES, "dental", "Dental");
+                sink.append(SERVICES, "pediatrics", null);
+            };
+            assertThatThrownBy(() -> WarehouseLoader.replaceAll(c, noName))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("table services, column name, row 2: is required but was null");
+        }
+    }
+
+    @Test
+    void rejectsValuesTheColumnsCannotHold() throws SQLException {
+        try (Connection c = open(dir.resolve("values.duckdb"))) {
+            assertRejected(c, sink -> sink.append(SERVICES, "dental"), "table services, row 1: expected 2 values");
+            assertRejected(c, sink -> sink.append(SERVICES, "x".repeat(65), "Dental"),
+                    "table services, column service_id, row 1: allows at most 64 characters");
+            assertRejected(c, sink -> sink.append(VISITS, "v", null, "l", null, null, NINE, null, null, null,
+                    "completed", new BigDecimal("1.005")), "column charge_amount, row 1: allows at most 2 decimal");
+            assertRejected(c, sink -> sink.append(VISITS, "v", null, "l", null, null, NINE, null, null, null,
+                    "completed", new BigDecimal("12345678901.00")), "does not fit DECIMAL(12,2)");
+            assertRejected(c, sink -> sink.append(VISITS, "v", null, "l", null, null, "2024-01-01 09:00", null,
+                    null, null, "completed", null), "column scheduled_at, row 1: expects LocalDateTime");
+            assertRejected(c, sink -> sink.append(ROLE_GROUPS, "nurse", "Nurse", "yes"),
+                    "column clinical, row 1: expects Boolean");
+            Table lookalike = new Table("visits", "visit_id", List.of(Column.required("visit_id", ColumnType.ID)));
+            assertRejected(c, sink -> sink.append(lookalike, "v"), "not a warehouse table: visits");
+        }
+    }
+
+    @Test
+    void normalizesMoneyScaleAndDropsFractionalSeconds() throws SQLException {
+        try (Connection c = open(dir.resolve("normal.duckdb"))) {
+            WarehouseLoader.replaceAll(c, sink -> sink.append(VISITS, "v", null, "l", null, null,
+                    NINE.plusNanos(700_000_000), null, null, null, "completed", new BigDecimal("80.5000")));
+
+            assertThat(rows(c, "select cast(scheduled_at as varchar), cast(charge_amount as varchar) from visits"))
+                    .containsExactly(List.of("2024-03-04 09:00:00", "80.50"));
+        }
+    }
+
+    private static void assertRejected(Connection c, Consumer<RowSink> producer, String message) {
+        assertThatThrownBy(() -> WarehouseLoader.replaceAll(c, producer))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+}
