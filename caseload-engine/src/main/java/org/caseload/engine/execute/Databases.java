@@ -26,6 +26,7 @@ public final class Databases {
         c.setDriverClassName("org.duckdb.DuckDBDriver");
         if (readOnly) {
             c.addDataSourceProperty("duckdb.read_only", "true");
+            c.setReadOnly(true); // Hikari would otherwise reset it per connection, which DuckDB refuses
         }
         c.setMaximumPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()));
         c.setMinimumIdle(1);

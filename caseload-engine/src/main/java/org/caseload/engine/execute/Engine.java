@@ -1,5 +1,7 @@
 package org.caseload.engine.execute;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -62,17 +65,24 @@ public final class Engine {
         return new QueryResult(query.plan().columns(), rows, query.inlineSql(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Hands each row to {@code sink} as it arrives; memory stays flat however many rows there are. */
+    /**
+     * Hands each row to {@code sink} as it arrives; memory stays flat however many rows there are.
+     * Values are read from the driver's result set, not through jOOQ's converters, so their types
+     * are the database's (normalized by {@link Values}) and the rows match the inlined SQL run by hand.
+     */
     public void stream(CompiledQuery query, Consumer<Object[]> sink) {
         int n = query.plan().columns().size();
         try (Cursor<Record> cursor = dsl.fetchLazy(query.query().fetchSize(FETCH_SIZE))) {
-            for (Record r : cursor) {
+            ResultSet rs = cursor.resultSet();
+            while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    row[i] = Values.normalize(r.get(i));
+                    row[i] = Values.normalize(rs.getObject(i + 1));
                 }
                 sink.accept(row);
             }
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the result of the query failed: " + e.getMessage(), e);
         }
     }
 }

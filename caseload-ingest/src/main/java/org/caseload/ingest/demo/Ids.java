@@ -20,12 +20,26 @@ final class Ids {
 
     private Ids() {}
 
+    /** A random-looking version 4 UUID, for the few reference rows. */
     static String uuid(long namespace, int kind, long index) {
         long a = mix(namespace, kind, index);
-        long b = mix64(a ^ 0xD1B54A32D192ED03L);
         long msb = (a & ~0xF000L) | 0x4000L;
-        long lsb = (b & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+        return new UUID(msb, variant(mix64(a ^ 0xD1B54A32D192ED03L))).toString();
+    }
+
+    /**
+     * A version 7 UUID: a millisecond timestamp first, then seeded random bits. Generated in time
+     * order, these ids reach DuckDB's primary-key index almost sorted, which makes the bulk load
+     * several times faster than random keys would.
+     */
+    static String timeOrdered(long namespace, int kind, long index, long epochMillis) {
+        long a = mix(namespace, kind, index);
+        long msb = (epochMillis << 16) | 0x7000L | (a & 0x0FFFL);
+        return new UUID(msb, variant(mix64(a ^ 0xD1B54A32D192ED03L))).toString();
+    }
+
+    private static long variant(long bits) {
+        return (bits & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     }
 
     static long mix(long namespace, int kind, long index) {

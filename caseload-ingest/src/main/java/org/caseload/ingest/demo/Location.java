@@ -19,7 +19,7 @@ record Location(
         Profile profile) {
 
     /** Multipliers on the service-line norms; all within a few percent of 1. */
-    record Profile(double noShow, double cancel, double wait, double duration, double price) {}
+    record Profile(double noShow, double cancel, double waiting, double duration, double price) {}
 
     Location {
         services = List.copyOf(services);
