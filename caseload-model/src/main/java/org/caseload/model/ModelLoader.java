@@ -270,11 +270,21 @@ public final class ModelLoader {
         key = key.map(k -> checkColumns(k, map.get("key"), table.get().name(), null));
         display = display.map(d -> checkColumns(d, map.get("display"), table.get().name(), null));
         if (key.isEmpty()) return Optional.empty();
+        if (display.isPresent() && !isPrimaryKey(key.get(), table.get())) {
+            // Labels are looked up after aggregation by joining the table on its primary key.
+            nodes.problem(map.get("key"), what + " has a display label, so its key must be the primary key of "
+                    + table.get().name() + " ('" + table.get().primaryKey() + "')");
+        }
         Dimension dim = new Dimension(name, label, description, table.get().name(), key.get(), display, nodes.at(node));
         if (facts.values().stream().noneMatch(f -> f.reachableTables().containsAll(tablesOf(dim)))) {
             nodes.problem(node, what + " is reachable from no fact: no fact joins " + String.join(" and ", tablesOf(dim)));
         }
         return Optional.of(dim);
+    }
+
+    private static boolean isPrimaryKey(Expr key, Table table) {
+        return key instanceof Expr.Ref r && r.table().map(table.name()::equals).orElse(true)
+                && r.name().equals(table.primaryKey());
     }
 
     /** Tables a dimension's expressions read. */

@@ -782,6 +782,27 @@ class ModelLoaderTest {
         }
 
         @Test
+        void aDimensionWithALabelMustBeKeyedByThePrimaryKey() {
+            // Labels are joined after aggregation on the primary key; a city keyed dimension cannot have one.
+            assertThat(problemsOf("""
+                    facts:
+                      visits:
+                        table: visits
+                        time: scheduled_at
+                        joins:
+                          - { table: locations, on: location_id }
+                    dimensions:
+                      city:
+                        label: City
+                        description: The city of the location.
+                        table: locations
+                        key: city
+                        display: name
+                    """)).containsExactly("m.yaml:12:10: dimension 'city' has a display label, so its key must be"
+                    + " the primary key of locations ('location_id')");
+        }
+
+        @Test
         void anUnknownColumnInTheKey() {
             // "    key: " is 9 characters.
             assertThat(problemsOf("""
