@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "caseload", mixinStandardHelpOptions = true, version = "caseload 0.1.0",
         description = "Operations analytics for clinics: throughput, efficiency and staff cost.",
-        subcommands = {QueryCommand.class, MetricsCommand.class, ValidateCommand.class, SchemaCommand.class,
+        subcommands = {QueryCommand.class, ScoresCommand.class, OutliersCommand.class, MetricsCommand.class, ValidateCommand.class, SchemaCommand.class,
                 DemoDataCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
@@ -61,6 +61,7 @@ public final class Main {
             case "dimensions" -> "--by";
             case "filters" -> "--filter";
             case "having" -> "--having";
+            case "score" -> "--score";
             case "order" -> "--order";
             default -> "--" + base;
         };

@@ -39,7 +39,7 @@ public final class ModelLoader {
     /** The default model shipped with Caseload. */
     public static final String DEFAULT_RESOURCE = "clinic.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "currency", "facts", "dimensions", "metrics");
+    private static final Set<String> TOP_KEYS = Set.of("name", "currency", "facts", "dimensions", "metrics", "scores");
     private static final Set<String> FACT_KEYS = Set.of("table", "time", "joins", "measures", "description");
     private static final Set<String> JOIN_KEYS = Set.of("table", "from", "on");
     private static final Set<String> MEASURE_KEYS = Set.of("agg", "expr", "filter", "percentile", "description");
@@ -142,10 +142,12 @@ public final class ModelLoader {
                 .forEach((n, node) -> readMetric(n, node, currency, formulaNodes)
                         .ifPresent(metric -> metrics.put(n, metric))));
         checkMetricReferences(metrics, measures, formulaNodes);
+        Map<String, Score> scores = Optional.ofNullable(top.get("scores"))
+                .map(s -> new ScoreReader(nodes, metrics, dimensions).read(s)).orElse(Map.of());
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new SemanticModel(name, file, currency, facts, measures, metrics, dimensions);
+        return new SemanticModel(name, file, currency, facts, measures, metrics, dimensions, scores);
     }
 
     private ModelException failure() {

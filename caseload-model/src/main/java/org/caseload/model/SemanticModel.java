@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated metrics model: facts with their joins and measures, metrics, dimensions. Immutable;
+ * A validated metrics model: facts with their joins and measures, metrics, dimensions, scores. Immutable;
  * every name it holds resolves, formulas have no cycles, and every table it names exists.
  * Maps keep declaration order, which is the catalog's order.
  */
@@ -16,13 +16,15 @@ public record SemanticModel(
         Map<String, Fact> facts,
         Map<String, Measure> measures,
         Map<String, Metric> metrics,
-        Map<String, Dimension> dimensions) {
+        Map<String, Dimension> dimensions,
+        Map<String, Score> scores) {
 
     public SemanticModel {
         facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
         measures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(measures));
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
+        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
     }
 
     public Optional<Metric> metric(String name) {
@@ -31,6 +33,10 @@ public record SemanticModel(
 
     public Optional<Dimension> dimension(String name) {
         return Optional.ofNullable(dimensions.get(name));
+    }
+
+    public Optional<Score> score(String name) {
+        return Optional.ofNullable(scores.get(name));
     }
 
     public List<Metric> catalog() {

@@ -205,7 +205,7 @@ class ModelLoaderTest {
                     colour: blue
                     facts: {}
                     """)).containsExactly("m.yaml:1:1: unknown key 'colour' in the model"
-                    + " — allowed: currency, dimensions, facts, metrics, name");
+                    + " — allowed: currency, dimensions, facts, metrics, name, scores");
         }
 
         @Test
@@ -1086,6 +1086,425 @@ class ModelLoaderTest {
                     metrics:
                       a: { label: A, description: Itself., format: integer, formula: a + 1 }
                     """)).containsExactly("m.yaml:6:6: formulas form a cycle: a → a");
+        }
+    }
+
+    @Nested
+    class Scores {
+        /** 21 lines, ending with "scores:": the first score's name is on line 22, its first key on line 23. */
+        private static final String MODEL = """
+                facts:
+                  visits:
+                    table: visits
+                    time: scheduled_at
+                    joins:
+                      - { table: services, on: service_id }
+                    measures:
+                      completed_visits: { agg: count }
+                      wait_avg: { agg: avg, expr: "minutes_between(checked_in_at, started_at)" }
+                      visit_minutes_avg: { agg: avg, expr: "minutes_between(started_at, ended_at)" }
+                dimensions:
+                  service:
+                    label: Service line
+                    description: The service line.
+                    table: services
+                    key: service_id
+                metrics:
+                  visits: { label: Visits, description: Completed visits., format: integer, direction: higher_is_better, measure: completed_visits }
+                  avg_wait_minutes: { label: Average wait, description: Minutes waited., format: minutes, direction: lower_is_better, measure: wait_avg }
+                  avg_visit_minutes: { label: Average visit length, description: Minutes with the provider., format: minutes, measure: visit_minutes_avg }
+                scores:
+                """;
+
+        @Test
+        void theModelAboveEndsWhereTheCommentsBelowSay() {
+            assertThat(MODEL.lines().count()).isEqualTo(21);
+            assertThat(MODEL.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("scores:");
+        }
+
+        @Test
+        void aScoreLoadsWithItsComponentsOrientedAndWeighted() {
+            SemanticModel model = ModelLoader.parse("m.yaml", MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits and short visits, against the same service line.
+                        within: service
+                        normalization: robust_z
+                        min_volume: { metric: visits, at_least: 30 }
+                        components:
+                          - { metric: avg_wait_minutes, weight: 2 }
+                          - { metric: avg_visit_minutes, direction: lower_is_better }
+                      overall:
+                        label: Overall
+                        description: Speed and volume.
+                        components:
+                          - { score: speed, weight: 3 }
+                          - { metric: visits }
+                    """);
+            assertThat(model.scores()).containsOnlyKeys("speed", "overall");
+            assertThat(model.scores().keySet()).containsExactly("speed", "overall");
+
+            Score speed = model.score("speed").orElseThrow();
+            assertThat(speed.label()).isEqualTo("Speed");
+            assertThat(speed.description()).isEqualTo("Short waits and short visits, against the same service line.");
+            // avg_wait_minutes is lower_is_better itself; the neutral avg_visit_minutes says so; weight defaults to 1.
+            assertThat(speed.components()).containsExactly(
+                    new Score.Component("avg_wait_minutes", false, 2.0, false),
+                    new Score.Component("avg_visit_minutes", false, 1.0, false));
+            assertThat(speed.totalWeight()).isEqualTo(3.0);
+            assertThat(speed.within()).contains("service");
+            assertThat(speed.normalization()).isEqualTo(Score.Normalization.ROBUST_Z);
+            assertThat(speed.minVolume()).hasValueSatisfying(v -> {
+                assertThat(v.metric()).isEqualTo("visits");
+                assertThat(v.atLeast()).isEqualByComparingTo("30");
+            });
+            // The score's mapping starts at its first key, "label": line 23, column 5.
+            assertThat(speed.location()).isEqualTo(new SourceLocation("m.yaml", 23, 5));
+
+            Score overall = model.score("overall").orElseThrow();
+            // A score component is higher-is-better; visits is higher_is_better itself.
+            assertThat(overall.components()).containsExactly(
+                    new Score.Component("speed", true, 3.0, true),
+                    new Score.Component("visits", false, 1.0, true));
+            assertThat(overall.totalWeight()).isEqualTo(4.0);
+            assertThat(overall.within()).isEmpty();
+            assertThat(overall.normalization()).isEqualTo(Score.Normalization.PERCENTILE_RANK);
+            assertThat(overall.minVolume()).isEmpty();
+        }
+
+        @Test
+        void aLowerIsBetterScoreComponentIsInverted() {
+            SemanticModel model = ModelLoader.parse("m.yaml", MODEL + """
+                      waiting:
+                        label: Waiting
+                        description: Long waits.
+                        components:
+                          - { metric: avg_wait_minutes, direction: higher_is_better }
+                      speed:
+                        label: Speed
+                        description: The opposite of waiting.
+                        components:
+                          - { score: waiting, direction: lower_is_better }
+                    """);
+            assertThat(model.score("waiting").orElseThrow().components())
+                    .containsExactly(new Score.Component("avg_wait_minutes", false, 1.0, true));
+            assertThat(model.score("speed").orElseThrow().components())
+                    .containsExactly(new Score.Component("waiting", true, 1.0, false));
+        }
+
+        @Test
+        void aModelWithoutScoresHasNone() {
+            assertThat(ModelLoader.parse("m.yaml", MODEL.replace("scores:\n", "")).scores()).isEmpty();
+        }
+
+        @Test
+        void anUnknownMetricInAComponentSuggestsTheNearestOne() {
+            // Line 26: 6 spaces, "- " (2), "{ " (2), "metric: " (8) = 18.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minute }
+                    """)).containsExactly("m.yaml:26:19: unknown metric 'avg_wait_minute' — did you mean 'avg_wait_minutes'?");
+        }
+
+        @Test
+        void anUnknownScoreSuggestsTheNearestOne() {
+            // Line 31: 6 spaces, "- " (2), "{ " (2), "score: " (7) = 17.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes }
+                      overall:
+                        label: Overall
+                        description: Speed, misspelt.
+                        components:
+                          - { score: sped }
+                    """)).containsExactly("m.yaml:31:18: unknown score 'sped' — did you mean 'speed'?");
+        }
+
+        @Test
+        void aComponentNeedsExactlyOneOfMetricOrScore() {
+            // A flow mapping starts at its "{": 6 spaces and "- " before it, column 9.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes, score: speed }
+                    """)).containsExactly("m.yaml:26:9: a component of score 'speed' needs exactly one of 'metric' or 'score'");
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { weight: 2 }
+                    """)).containsExactly("m.yaml:26:9: a component of score 'speed' needs exactly one of 'metric' or 'score'");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "-1", "-0.5", "0.0"})
+        void aWeightMustBeGreaterThanZero(String weight) {
+            // Line 26: 6 + "- { " (4) + "metric: avg_wait_minutes, " (26) + "weight: " (8) = 44.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes, weight: %s }
+                    """.formatted(weight))).containsExactly("m.yaml:26:45: weight must be greater than 0");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"heavy", "1/2", ".nan", "'2 kg'"})
+        void aWeightMustBeANumber(String weight) {
+            String text = weight.startsWith("'") ? weight.substring(1, weight.length() - 1) : weight;
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes, weight: %s }
+                    """.formatted(weight))).containsExactly("m.yaml:26:45: '" + text + "' is not a number");
+        }
+
+        @Test
+        void anUnknownDirection() {
+            // Line 26: 6 + "- { " (4) + "metric: avg_wait_minutes, " (26) + "direction: " (11) = 47.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes, direction: shorter_is_better }
+                    """)).containsExactly("m.yaml:26:48: unknown direction 'shorter_is_better'"
+                    + " — one of higher_is_better, lower_is_better");
+        }
+
+        @Test
+        void aComponentCannotBeNeutral() {
+            // "metric: avg_visit_minutes, " is 27 characters: 6 + 4 + 27 + 11 = 48. Reported once: the unknown
+            // direction, not also the neutral metric's missing one.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short visits.
+                        components:
+                          - { metric: avg_visit_minutes, direction: neutral }
+                    """)).containsExactly("m.yaml:26:49: unknown direction 'neutral' — one of higher_is_better, lower_is_better");
+        }
+
+        @Test
+        void aNeutralMetricNeedsAnExplicitDirection() {
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short visits.
+                        components:
+                          - { metric: avg_visit_minutes }
+                    """)).containsExactly("m.yaml:26:9: metric 'avg_visit_minutes' is neutral, so a component of score"
+                    + " 'speed' must say its direction — add direction: higher_is_better or lower_is_better");
+        }
+
+        @Test
+        void anUnknownKeyInAComponentSuggestsTheNearestOne() {
+            // Line 26: 6 + "- { " (4) + "metric: avg_wait_minutes, " (26) = 36.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes, wieght: 2 }
+                    """)).containsExactly("m.yaml:26:37: unknown key 'wieght' in a component of score 'speed'"
+                    + " — did you mean 'weight'?");
+        }
+
+        @Test
+        void anUnknownWithinDimensionSuggestsTheNearestOne() {
+            // Line 25: "    within: " is 12 characters.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        within: servce
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly("m.yaml:25:13: unknown dimension 'servce' in 'within' of score 'speed'"
+                    + " — did you mean 'service'?");
+        }
+
+        @Test
+        void anUnknownNormalization() {
+            // Line 25: "    normalization: " is 19 characters.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        normalization: rank
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly("m.yaml:25:20: unknown normalization 'rank' — one of percentile_rank, robust_z");
+        }
+
+        @Test
+        void aMinimumVolumeOfAnUnknownMetricSuggestsTheNearestOne() {
+            // Line 25: "    min_volume: " (16), "{ " (2), "metric: " (8) = 26.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        min_volume: { metric: visit, at_least: 30 }
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly("m.yaml:25:27: unknown metric 'visit' — did you mean 'visits'?");
+        }
+
+        @Test
+        void aMinimumVolumeNeedsANumber() {
+            // Line 25: 26 + "visits, " (8) + "at_least: " (10) = 44; the mapping itself starts at its "{", column 17.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        min_volume: { metric: visits, at_least: thirty }
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly("m.yaml:25:45: 'thirty' is not a number");
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        min_volume: { metric: visits }
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly("m.yaml:25:17: 'min_volume' of score 'speed' needs 'at_least'");
+        }
+
+        @Test
+        void aCycleOfTwoScoresShowsTheCycle() {
+            // Reported once, at the first score of the cycle: a's mapping starts on line 23, column 5.
+            assertThat(problemsOf(MODEL + """
+                      a:
+                        label: A
+                        description: Built on b.
+                        components:
+                          - { score: b }
+                      b:
+                        label: B
+                        description: Built on a.
+                        components:
+                          - { score: a }
+                    """)).containsExactly("m.yaml:23:5: scores form a cycle: a → b → a");
+        }
+
+        @Test
+        void aCycleReachedThroughAnotherScoreIsReportedOnceAtTheCycle() {
+            // Line 23: "  a: " is 5 characters, so a's flow mapping starts at column 6.
+            assertThat(problemsOf(MODEL + """
+                      c: { label: C, description: Uses the cycle., components: [{ score: a }] }
+                      a: { label: A, description: Built on b., components: [{ score: b }] }
+                      b: { label: B, description: Built on a., components: [{ score: a }] }
+                    """)).containsExactly("m.yaml:23:6: scores form a cycle: a → b → a");
+        }
+
+        @Test
+        void aScoreBuiltOnItself() {
+            assertThat(problemsOf(MODEL + """
+                      a: { label: A, description: Itself., components: [{ score: a, weight: 2 }] }
+                    """)).containsExactly("m.yaml:22:6: scores form a cycle: a → a");
+        }
+
+        @Test
+        void aScoreNeedsComponents() {
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Nothing in it yet.
+                    """)).containsExactly("m.yaml:23:5: score 'speed' needs 'components'");
+        }
+
+        @Test
+        void aScoreNeedsAtLeastOneComponent() {
+            // Line 25: "    components: " is 16 characters.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Nothing in it yet.
+                        components: []
+                    """)).containsExactly("m.yaml:25:17: score 'speed' needs at least one component");
+        }
+
+        @Test
+        void componentsMustBeAList() {
+            // Reported once.
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        label: Speed
+                        description: Short waits.
+                        components: avg_wait_minutes
+                    """)).containsExactly("m.yaml:25:17: components of score 'speed' must be a list (lines starting with '- ')");
+        }
+
+        @Test
+        void aScoreNeedsLabelAndDescription() {
+            assertThat(problemsOf(MODEL + """
+                      speed:
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly(
+                    "m.yaml:23:5: score 'speed' needs 'label'",
+                    "m.yaml:23:5: score 'speed' needs 'description'");
+        }
+
+        @Test
+        void scoreNamesMustBeLowerSnakeCase() {
+            assertThat(problemsOf(MODEL + """
+                      Speed:
+                        label: Speed
+                        description: Short waits.
+                        components:
+                          - { metric: avg_wait_minutes }
+                    """)).containsExactly("m.yaml:22:3: name 'Speed' in scores must be lower_snake_case"
+                    + " (letters, digits, underscores; starting with a letter)");
+        }
+
+        @Test
+        void theDefaultModelHasThroughputEfficiencyStaffCostAndOverall() {
+            SemanticModel model = ModelLoader.loadDefault();
+            assertThat(model.scores().keySet()).containsExactly("throughput", "efficiency", "staff_cost", "overall");
+            assertThat(model.score("throughput").orElseThrow().components()).containsExactly(
+                    new Score.Component("visits_per_clinical_hour", false, 0.6, true),
+                    new Score.Component("visits_per_provider_day", false, 0.4, true));
+            assertThat(model.score("efficiency").orElseThrow().components()).containsExactly(
+                    new Score.Component("no_show_rate", false, 0.3, false),
+                    new Score.Component("avg_wait_minutes", false, 0.3, false),
+                    new Score.Component("utilization", false, 0.4, true));
+            // Higher staff_cost score = cheaper: both its metrics are lower_is_better.
+            assertThat(model.score("staff_cost").orElseThrow().components()).containsExactly(
+                    new Score.Component("staff_cost_per_visit", false, 0.6, false),
+                    new Score.Component("staff_cost_share", false, 0.4, false));
+            assertThat(model.score("overall").orElseThrow().components()).containsExactly(
+                    new Score.Component("throughput", true, 1.0, true),
+                    new Score.Component("efficiency", true, 1.0, true),
+                    new Score.Component("staff_cost", true, 1.0, true));
+            assertThat(model.scores().values()).allSatisfy(s -> {
+                assertThat(s.label()).as("label of %s", s.name()).isNotBlank();
+                assertThat(s.description()).as("description of %s", s.name()).isNotBlank();
+                assertThat(s.totalWeight()).as("total weight of %s", s.name()).isPositive();
+                assertThat(s.within()).as("within of %s", s.name()).isEmpty();
+                assertThat(s.normalization()).as("normalization of %s", s.name()).isEqualTo(Score.Normalization.PERCENTILE_RANK);
+                assertThat(s.minVolume()).as("min volume of %s", s.name()).hasValueSatisfying(v -> {
+                    assertThat(v.metric()).isEqualTo("visits");
+                    assertThat(v.atLeast()).isEqualByComparingTo("30");
+                });
+                // No component overrides its metric's direction.
+                s.components().stream().filter(c -> !c.isScore()).forEach(c -> assertThat(c.higherIsBetter())
+                        .as("%s in %s", c.name(), s.name())
+                        .isEqualTo(model.metric(c.name()).orElseThrow().direction() == Direction.HIGHER_IS_BETTER));
+            });
         }
     }
 }
