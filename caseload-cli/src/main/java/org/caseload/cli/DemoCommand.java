@@ -19,6 +19,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "DuckDB file (default: ${DEFAULT-VALUE}).")
     Path db;
 
+    /** The period of an anomaly says how to look for it: a day against its own weekdays, a month against peers, a year within a service. */
+    private static String howToLook(PlantedAnomaly a) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(a.from(), a.to());
+        if (days == 1) return "--grain day --method baseline";
+        if (days <= 31) return "--grain month";
+        return "--within service --from " + a.from() + " --to " + a.to();
+    }
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -38,9 +46,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./caseload query --metrics staff_cost_per_visit --by location,service --order -staff_cost_per_visit --limit 10" + dbFlag);
         out.println("  ./caseload query --metrics visits --by location --grain month --sql" + dbFlag);
         out.println();
-        out.println("The demo data hides a few anomalies. Can you find them?");
+        out.println("Scores and outliers:");
+        out.println("  ./caseload scores --score overall --by location" + dbFlag);
+        out.println("  ./caseload scores --score staff_cost --by location --within service --from 2025-01-01 --to 2026-01-01" + dbFlag);
+        out.println();
+        out.println("The demo data hides a few anomalies. These find them:");
         for (PlantedAnomaly a : DemoGenerator.plantedAnomalies()) {
-            out.printf("  - %s: try --metrics %s --by %s%s%n", a.name(), a.metric(), a.dimension(), dbFlag);
+            out.printf("  ./caseload outliers --metric %s --by %s %s%s%n", a.metric(), a.dimension(), howToLook(a), dbFlag);
         }
         out.println("(answers in the README, section \"Demo data\")");
         out.flush();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.model.warehouse.Column;
@@ -31,71 +32,113 @@ final class AppenderWriter implements TableWriter {
     private final String stage;
     private final DuckDBAppender appender;
     private final ColumnType[] types;
+    /** Per TIMESTAMP column, how many stored units make a second (TIMESTAMP_S 1, TIMESTAMP 10^6, ...). */
+    private final long[] unitsPerSecond;
 
-    private AppenderWriter(DuckDBConnection connection, Table table, String stage, DuckDBAppender appender) {
+    private AppenderWriter(DuckDBConnection connection, Table table, String stage, DuckDBAppender appender,
+            long[] unitsPerSecond) {
         this.connection = connection;
         this.table = table;
         this.stage = stage;
         this.appender = appender;
         this.types = table.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+        this.unitsPerSecond = unitsPerSecond;
     }
 
     static AppenderWriter open(DuckDBConnection connection, Table table) throws SQLException {
-        requireColumnOrder(connection, table);
+        long[] unitsPerSecond = timestampUnits(table, storedTypes(connection, table));
         String stage = STAGE_PREFIX + table.name();
         execute(connection, "create or replace temporary table " + quote(stage) + " as select * from "
                 + quote(table.name()) + " limit 0");
         DuckDBAppender appender = connection.createAppender("temp", "main", stage);
-        return new AppenderWriter(connection, table, stage, appender);
+        return new AppenderWriter(connection, table, stage, appender, unitsPerSecond);
     }
 
-    /** The Appender fills columns by position, so a table created with another layout would mix values up. */
-    private static void requireColumnOrder(DuckDBConnection connection, Table table) throws SQLException {
-        List<String> actual = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select column_name from information_schema.columns"
-                + " where table_catalog = current_database() and table_schema = current_schema()"
-                + " and table_name = ? order by ordinal_position")) {
+    /**
+     * Column names and DuckDB types in table order. The Appender fills columns by position, so a table
+     * created with another layout would silently mix values up; refuse it instead.
+     */
+    private static List<String> storedTypes(DuckDBConnection connection, Table table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select column_name, data_type"
+                + " from information_schema.columns where table_catalog = current_database()"
+                + " and table_schema = current_schema() and table_name = ? order by ordinal_position")) {
             statement.setString(1, table.name());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    actual.add(rs.getString(1));
+                    names.add(rs.getString(1));
+                    types.add(rs.getString(2));
                 }
             }
         }
-        if (!actual.equals(table.columnNames())) {
-            throw new SQLException("table " + table.name() + " has columns " + actual + ", expected "
+        if (!names.equals(table.columnNames())) {
+            throw new SQLException("table " + table.name() + " has columns " + names + ", expected "
                     + table.columnNames() + "; recreate it with the current warehouse schema");
         }
+        return types;
+    }
+
+    /** The DDL decides the timestamp precision; converting to its unit here skips a slower generic path. */
+    private static long[] timestampUnits(Table table, List<String> storedTypes) throws SQLException {
+        long[] units = new long[storedTypes.size()];
+        for (int i = 0; i < units.length; i++) {
+            if (table.columns().get(i).type() == ColumnType.TIMESTAMP) {
+                units[i] = switch (storedTypes.get(i)) {
+                    case "TIMESTAMP_S" -> 1L;
+                    case "TIMESTAMP_MS" -> 1_000L;
+                    case "TIMESTAMP" -> 1_000_000L;
+                    case "TIMESTAMP_NS" -> 1_000_000_000L;
+                    default -> throw new SQLException("table " + table.name() + ", column "
+                            + table.columns().get(i).name() + ": unexpected type " + storedTypes.get(i));
+                };
+            }
+        }
+        return units;
     }
 
     @Override
     public void write(Object[] row) throws SQLException {
         appender.beginRow();
         for (int i = 0; i < types.length; i++) {
-            appendValue(types[i], row[i]);
+            appendValue(i, row[i]);
         }
         appender.endRow();
     }
 
-    private void appendValue(ColumnType type, Object value) throws SQLException {
+    private void appendValue(int column, Object value) throws SQLException {
         if (value == null) {
             appender.appendNull();
             return;
         }
-        switch (type) {
+        switch (types[column]) {
             case ID, TEXT -> appender.append((String) value);
             case INTEGER -> appender.append(((Integer) value).intValue());
             case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
-            case TIMESTAMP -> appender.append((LocalDateTime) value);
+            case TIMESTAMP -> appendTimestamp(unitsPerSecond[column], (LocalDateTime) value);
             case MONEY -> appender.append((BigDecimal) value);
+        }
+    }
+
+    /** Whole seconds only: the validator has already dropped fractions, as TIMESTAMP(0) demands. */
+    private void appendTimestamp(long units, LocalDateTime value) throws SQLException {
+        long seconds = value.toEpochSecond(ZoneOffset.UTC);
+        if (units == 1L) {
+            appender.appendEpochSeconds(seconds);
+        } else if (units == 1_000L) {
+            appender.appendEpochMillis(seconds * units);
+        } else if (units == 1_000_000L) {
+            appender.appendEpochMicros(seconds * units);
+        } else {
+            appender.appendEpochNanos(seconds * units);
         }
     }
 
     @Override
     public void finish() throws SQLException {
- long t0=System.nanoTime();       appender.flush();
+        appender.flush();
         execute(connection, "insert into " + quote(table.name()) + " select * from temp.main." + quote(stage));
- System.err.printf("TIMING insert %s %.2f%n", table.name(), (System.nanoTime()-t0)/1e9);   }
+    }
 
     @Override
     public void close() throws SQLException {

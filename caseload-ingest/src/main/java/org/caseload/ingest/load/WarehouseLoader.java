@@ -46,12 +46,10 @@ public final class WarehouseLoader {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-long tp=System.nanoTime();            prepare(dsl, mode);
-System.err.printf("TIMING prepare %.2f%n", (System.nanoTime()-tp)/1e9);
+            prepare(dsl, mode);
             producer.accept(session);
-long t0=System.nanoTime();            session.finish();
-long t1=System.nanoTime();            connection.commit();
-System.err.printf("TIMING finish %.2f commit %.2f%n", (t1-t0)/1e9, (System.nanoTime()-t1)/1e9);
+            session.finish();
+            connection.commit();
         } catch (LoadSession.WriteFailure e) {
             abort(connection, session, e);
             throw e.toSqlException();
