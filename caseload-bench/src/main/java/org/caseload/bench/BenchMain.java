@@ -117,9 +117,10 @@ public final class BenchMain {
             for (BenchCase c : BenchCases.all()) {
                 EndToEnd.Timing t = e2e.time(c, o.warmups(), o.runs());
                 timings.add(t);
-                out.printf(Locale.ROOT, "%-12s %,7d rows  engine %8s ms  hand %8s ms  ratio %.3f   engine runs %s  hand runs %s%n",
+                out.printf(Locale.ROOT, "%-12s %,7d rows  engine %6s ms  hand %6s ms  ratio %.3f  cpu ratio %.3f"
+                                + "  engine runs %s  hand runs %s%n",
                         c.name(), t.rows(), Summary.ms(t.engineMedian()), Summary.ms(t.handMedian()), t.ratio(),
-                        compact(t.engineMillis()), compact(t.handMillis()));
+                        t.cpuRatio(), compact(t.engineMillis()), compact(t.handMillis()));
             }
             summary.timings(timings);
         }

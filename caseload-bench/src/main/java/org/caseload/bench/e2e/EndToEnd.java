@@ -1,5 +1,6 @@
 package org.caseload.bench.e2e;
 
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,11 +28,19 @@ public final class EndToEnd {
     /** Whether the engine and the hand-written SQL returned the same rows. */
     public record Check(BenchCase benchCase, RowMatch.Result result) {}
 
-    /** Wall-clock milliseconds of each measured run, in run order. */
-    public record Timing(BenchCase benchCase, long rows, List<Double> engineMillis, List<Double> handMillis) {
+    /**
+     * Milliseconds of each measured run, in run order: wall clock, and CPU time of the whole process
+     * (DuckDB runs in-process, so its worker threads count). Wall time is what a user waits; CPU time
+     * barely moves when other processes compete for the cores, so it is the steadier of the two on a
+     * shared machine.
+     */
+    public record Timing(BenchCase benchCase, long rows, List<Double> engineMillis, List<Double> handMillis,
+                         List<Double> engineCpuMillis, List<Double> handCpuMillis) {
         public Timing {
             engineMillis = List.copyOf(engineMillis);
             handMillis = List.copyOf(handMillis);
+            engineCpuMillis = List.copyOf(engineCpuMillis);
+            handCpuMillis = List.copyOf(handCpuMillis);
         }
 
         public double engineMedian() {
@@ -42,9 +51,14 @@ public final class EndToEnd {
             return median(handMillis);
         }
 
-        /** Engine over hand-written, medians: above 1 means the engine is slower. */
+        /** Engine over hand-written, wall-clock medians: above 1 means the engine is slower. */
         public double ratio() {
             return engineMedian() / handMedian();
+        }
+
+        /** Engine over hand-written, CPU-time medians; NaN where the JVM cannot tell process CPU time. */
+        public double cpuRatio() {
+            return median(engineCpuMillis) / median(handCpuMillis);
         }
     }
 
@@ -67,16 +81,20 @@ public final class EndToEnd {
         }
         List<Double> engineMillis = new ArrayList<>();
         List<Double> handMillis = new ArrayList<>();
+        List<Double> engineCpu = new ArrayList<>();
+        List<Double> handCpu = new ArrayList<>();
         long rows = -1;
         for (int i = 0; i < runs; i++) {
             Counter e = new Counter();
             Counter h = new Counter();
+            Run engineRun = () -> runEngine(c, e);
+            Run handRun = () -> runHand(c, h);
             if (i % 2 == 0) {
-                engineMillis.add(timed(() -> runEngine(c, e)));
-                handMillis.add(timed(() -> runHand(c, h)));
+                timed(engineRun, engineMillis, engineCpu);
+                timed(handRun, handMillis, handCpu);
             } else {
-                handMillis.add(timed(() -> runHand(c, h)));
-                engineMillis.add(timed(() -> runEngine(c, e)));
+                timed(handRun, handMillis, handCpu);
+                timed(engineRun, engineMillis, engineCpu);
             }
             if (e.rows != h.rows || (rows >= 0 && rows != e.rows)) {
                 throw new IllegalStateException(c.name() + ": row counts changed between runs: engine " + e.rows
@@ -84,7 +102,7 @@ public final class EndToEnd {
             }
             rows = e.rows;
         }
-        return new Timing(c, rows, engineMillis, handMillis);
+        return new Timing(c, rows, engineMillis, handMillis, engineCpu, handCpu);
     }
 
     /** Everything a caller of the engine pays for: compilation included, since every request is compiled anew. */
@@ -109,10 +127,17 @@ public final class EndToEnd {
         void run() throws SQLException;
     }
 
-    private static double timed(Run r) throws SQLException {
+    private static void timed(Run r, List<Double> wallMillis, List<Double> cpuMillis) throws SQLException {
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         r.run();
-        return (System.nanoTime() - start) / 1e6;
+        wallMillis.add((System.nanoTime() - start) / 1e6);
+        cpuMillis.add(cpu < 0 ? Double.NaN : (processCpuNanos() - cpu) / 1e6);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** Counts rows instead of keeping them, so a measured run allocates what a streaming caller would. */

@@ -62,7 +62,7 @@ public final class Planner {
         restrictions.addAll(grants(scope));
         List<FactQuery> facts = factQueries(metrics);
         checkCapabilities(facts);
-        checkReachability(facts, dimensions, restrictions);
+        checkReachability(metrics, facts, dimensions, restrictions);
         Optional<PeriodShift> comparison = resolveComparison(request, range);
         List<OutputColumn> columns = columns(metrics, dimensions, request.grain(), comparison.isPresent());
         List<Having> having = resolveHaving(request, metrics);
@@ -179,7 +179,8 @@ public final class Planner {
         }
     }
 
-    private void checkReachability(List<FactQuery> facts, List<Dimension> dimensions, List<Restriction> restrictions) {
+    private void checkReachability(List<Metric> metrics, List<FactQuery> facts, List<Dimension> dimensions,
+                                   List<Restriction> restrictions) {
         List<Dimension> needed = new ArrayList<>(dimensions);
         restrictions.forEach(r -> needed.add(r.dimension()));
         for (FactQuery fq : facts) {
@@ -192,7 +193,9 @@ public final class Planner {
                             throw new RequestException("metrics", "fact '" + fact.name()
                                     + "' cannot be restricted to your granted locations (no join to " + table + ")");
                         }
-                        String metricName = metricsOf(fq).get(0);
+                        String metricName = metrics.stream()
+                                .filter(m -> model.measuresOf(m).stream().anyMatch(fq.measures()::contains))
+                                .findFirst().orElseThrow().name();
                         boolean isFilter = !dimensions.contains(d);
                         throw new RequestException(isFilter ? "filters" : "dimensions", "dimension '" + d.name()
                                 + "' cannot be reached from metric '" + metricName + "': fact '" + fact.name()
@@ -203,12 +206,6 @@ public final class Planner {
                 }
             }
         }
-    }
-
-    private List<String> metricsOf(FactQuery fq) {
-        return model.metrics().values().stream()
-                .filter(m -> model.measuresOf(m).stream().anyMatch(fq.measures()::contains))
-                .map(Metric::name).toList();
     }
 
     private Optional<PeriodShift> resolveComparison(MetricRequest request, Optional<TimeRange> range) {
