@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.caseload.bench.compile.CompileBenchmark;
+import org.caseload.bench.compile.CompileBreakdownBenchmark;
 import org.caseload.bench.compile.CompileRun;
 import org.caseload.bench.data.DemoData;
 import org.caseload.bench.e2e.BenchCase;
@@ -56,7 +57,7 @@ public final class BenchMain {
         out.printf(Locale.ROOT, "caseload-bench: %d cores, java %s, heap max %d MiB; %s, %,d visits, seed %d%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, o.quick() ? "quick" : "full", o.visits(), o.seed());
-        out.printf(Locale.ROOT, "load average at start: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "load average at start: %.2f%n", loadAverage());
         Summary summary = new Summary();
 
         if (o.skipCompile()) {
@@ -71,6 +72,14 @@ public final class BenchMain {
                         f.benchmark(), f.medianMicros(), f.p90Micros(), f.p99Micros(), f.meanMicros(), f.samples());
             }
             summary.compile(figures);
+            if (o.compileBreakdown()) {
+                out.println("breakdown of multiFact (each part alone, same JMH settings):");
+                for (CompileRun.Figures f : CompileRun.run(CompileBreakdownBenchmark.class, o.jmhWarmups(), o.jmhIterations(),
+                        o.jmhSeconds(), o.jmhVerbose()).values()) {
+                    out.printf(Locale.ROOT, "  %-30s median %7.1f us  p90 %7.1f us%n", f.benchmark(), f.medianMicros(),
+                            f.p90Micros());
+                }
+            }
         }
 
         if (!o.skipEndToEnd() || !o.skipScan()) {
@@ -83,17 +92,18 @@ public final class BenchMain {
                 out.printf("%n== wide scan in a -Xmx%s child JVM ==%n", ScanRun.HEAP);
                 ScanRun.Result r = ScanRun.run(db, o.scanRuns(), out);
                 if (r.passed()) {
-                    out.printf(Locale.ROOT, "scan: %,d rows; run times %s ms; peak heap used %.1f MiB sampled every 5 ms,"
-                                    + " %.1f MiB as the sum of pool peaks; max heap %d MiB; %d GCs, %d ms (%s)%n",
-                            r.rows(), r.millis(), r.sampledPeak() / 1048576.0, r.poolPeaks() / 1048576.0, r.maxHeap() >> 20,
-                            r.gcCount(), r.gcMillis(), r.gc());
+                    out.printf(Locale.ROOT, "scan: %,d rows; run times %s ms (the first in a cold JVM)%n", r.rows(), r.millis());
+                    out.printf(Locale.ROOT, "scan: peak heap used %.1f MiB sampled every 5 ms, %.1f MiB as the sum of pool peaks,"
+                                    + " %.1f MiB at most still live after a GC; max heap %d MiB; %d GCs, %d ms (%s)%n",
+                            r.sampledPeak() / 1048576.0, r.poolPeaks() / 1048576.0, r.liveAfterGc() / 1048576.0,
+                            r.maxHeap() >> 20, r.gcCount(), r.gcMillis(), r.gc());
                 }
                 out.println("scan: " + (r.passed() ? "PASS" : "FAIL (" + r.failure() + ")") + " ran under -Xmx" + ScanRun.HEAP);
                 summary.scan(r);
             }
         }
         summary.print(out);
-        out.printf(Locale.ROOT, "load average at end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "load average at end: %.2f%n", loadAverage());
         if (summary.failed()) {
             System.exit(1);
         }
@@ -111,8 +121,8 @@ public final class BenchMain {
                         : "MISMATCH: " + check.result().detail());
                 summary.check(check);
             }
-            out.printf(Locale.ROOT, "%n== end to end: time (compile + execute + stream every row; %d warm-up, %d interleaved runs per side) ==%n",
-                    o.warmups(), o.runs());
+            out.printf(Locale.ROOT, "%n== end to end: time (compile + execute + stream every row;"
+                    + " %d warm-up, %d interleaved runs per side) ==%n", o.warmups(), o.runs());
             List<EndToEnd.Timing> timings = new ArrayList<>();
             for (BenchCase c : BenchCases.all()) {
                 EndToEnd.Timing t = e2e.time(c, o.warmups(), o.runs());
@@ -124,6 +134,11 @@ public final class BenchMain {
             }
             summary.timings(timings);
         }
+    }
+
+    /** Printed because other processes on the machine are the main source of noise in every figure. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String compact(List<Double> millis) {

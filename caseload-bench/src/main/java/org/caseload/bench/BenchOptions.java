@@ -23,6 +23,7 @@ public record BenchOptions(
         boolean skipEndToEnd,
         boolean skipScan,
         boolean printSql,
+        boolean compileBreakdown,
         boolean jmhVerbose,
         boolean help) {
 
@@ -44,6 +45,7 @@ public record BenchOptions(
               --data-dir DIR      where generated data is kept (default: bench-data beside the jar)
               --skip-compile | --skip-e2e | --skip-scan   leave a part out
               --print-sql         print each case's engine SQL and hand-written SQL, then exit
+              --compile-breakdown also time the parts of a multi-fact compile (plan, jOOQ tree, each render)
               --jmh-verbose       show JMH's own output
             """;
 
@@ -65,6 +67,7 @@ public record BenchOptions(
         boolean skipEndToEnd = false;
         boolean skipScan = false;
         boolean printSql = false;
+        boolean compileBreakdown = false;
         boolean jmhVerbose = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -84,6 +87,7 @@ public record BenchOptions(
                 case "--skip-e2e" -> skipEndToEnd = true;
                 case "--skip-scan" -> skipScan = true;
                 case "--print-sql" -> printSql = true;
+                case "--compile-breakdown" -> compileBreakdown = true;
                 case "--jmh-verbose" -> jmhVerbose = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -94,7 +98,8 @@ public record BenchOptions(
             throw new IllegalArgumentException("--visits is at most " + FULL_VISITS + " (the demo roster's limit)");
         }
         return new BenchOptions(n, seed, quick, warmups, runs, jmhWarmups, jmhIterations, jmhSeconds, scanRuns,
-                dataDir != null ? dataDir : defaultDataDir(), skipCompile, skipEndToEnd, skipScan, printSql, jmhVerbose, help);
+                dataDir != null ? dataDir : defaultDataDir(), skipCompile, skipEndToEnd, skipScan, printSql, compileBreakdown, jmhVerbose,
+                help);
     }
 
     /** Beside the jar (or the classes folder), i.e. caseload-bench/target/bench-data, so `mvn clean` drops it. */

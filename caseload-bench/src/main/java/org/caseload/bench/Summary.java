@@ -73,9 +73,9 @@ final class Summary {
         }
         rows.add(new Row("scan under -Xmx" + ScanRun.HEAP, String.format(Locale.ROOT, "%,d rows, %s ms median", r.rows(),
                 ms(r.medianMillis())), "runs", "PASS"));
-        rows.add(new Row("scan peak heap used", String.format(Locale.ROOT, "%s sampled, %s pool peaks",
-                mib(r.sampledPeak()), mib(r.poolPeaks())), "< " + mib(ScanRun.HEAP_BYTES), r.poolPeaks() < ScanRun.HEAP_BYTES
-                ? "ok" : "near cap"));
+        rows.add(new Row("scan peak heap used", String.format(Locale.ROOT, "%s sampled, %s pool peaks, %s live after GC",
+                mib(r.sampledPeak()), mib(r.poolPeaks()), mib(r.liveAfterGc())), "< " + mib(ScanRun.HEAP_BYTES),
+                r.poolPeaks() < ScanRun.HEAP_BYTES ? "ok" : "near cap"));
     }
 
     boolean failed() {

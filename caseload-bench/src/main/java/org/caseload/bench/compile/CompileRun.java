@@ -28,8 +28,14 @@ public final class CompileRun {
      */
     public static Map<String, Figures> run(int warmups, int iterations, int seconds, boolean verbose)
             throws RunnerException {
+        return run(CompileBenchmark.class, warmups, iterations, seconds, verbose);
+    }
+
+    /** Runs every benchmark method of {@code benchmarks}, keyed by method name in JMH's (alphabetical) order. */
+    public static Map<String, Figures> run(Class<?> benchmarks, int warmups, int iterations, int seconds, boolean verbose)
+            throws RunnerException {
         Options options = new OptionsBuilder()
-                .include(Pattern.quote(CompileBenchmark.class.getName()) + "\\..*")
+                .include(Pattern.quote(benchmarks.getName()) + "\\..*")
                 .forks(1)
                 .threads(1)
                 .warmupIterations(warmups)

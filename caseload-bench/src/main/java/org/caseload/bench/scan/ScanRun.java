@@ -25,7 +25,7 @@ public final class ScanRun {
      * streamed; heap figures are bytes.
      */
     public record Result(boolean passed, int exitCode, long rows, List<Double> millis, long sampledPeak, long poolPeaks,
-                         long maxHeap, long gcCount, long gcMillis, String gc, String failure) {
+                         long liveAfterGc, long maxHeap, long gcCount, long gcMillis, String gc, String failure) {
         public double medianMillis() {
             return EndToEnd.median(millis);
         }
@@ -54,7 +54,7 @@ public final class ScanRun {
         if (resultLine == null || exit != 0) {
             String why = "child exited with " + exit + (resultLine == null ? " without a result" : "")
                     + (other.isEmpty() ? "" : ": " + other.get(other.size() - 1));
-            return new Result(false, exit, -1, List.of(), -1, -1, -1, -1, -1, "?", why);
+            return new Result(false, exit, -1, List.of(), -1, -1, -1, -1, -1, -1, "?", why);
         }
         Map<String, String> kv = new HashMap<>();
         for (String part : resultLine.split(" ")) {
@@ -67,8 +67,9 @@ public final class ScanRun {
         // The JVM may report a little less than -Xmx (a survivor space), never more.
         boolean capped = maxHeap <= HEAP_BYTES;
         boolean passed = rows > 0 && capped;
-        return new Result(passed, exit, rows, millis, Long.parseLong(kv.get("sampledPeak")), Long.parseLong(kv.get("poolPeaks")),
-                maxHeap, Long.parseLong(kv.get("gcCount")), Long.parseLong(kv.get("gcMillis")), kv.get("gc"),
+        return new Result(passed, exit, rows, millis, Long.parseLong(kv.get("sampledPeak")),
+                Long.parseLong(kv.get("poolPeaks")), Long.parseLong(kv.get("liveAfterGc")), maxHeap,
+                Long.parseLong(kv.get("gcCount")), Long.parseLong(kv.get("gcMillis")), kv.get("gc"),
                 passed ? null : rows <= 0 ? "no rows streamed" : "heap was not capped: max " + maxHeap);
     }
 }

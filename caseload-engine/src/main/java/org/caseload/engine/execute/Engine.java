@@ -71,8 +71,17 @@ public final class Engine {
      * are the database's (normalized by {@link Values}) and the rows match the inlined SQL run by hand.
      */
     public void stream(CompiledQuery query, Consumer<Object[]> sink) {
+        stream(query, sink, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #stream(CompiledQuery, Consumer)}, cancelled by the database after {@code timeout} (zero: none). */
+    public void stream(CompiledQuery query, Consumer<Object[]> sink, java.time.Duration timeout) {
         int n = query.plan().columns().size();
-        try (Cursor<Record> cursor = dsl.fetchLazy(query.query().fetchSize(FETCH_SIZE))) {
+        var select = query.query().fetchSize(FETCH_SIZE);
+        if (!timeout.isZero()) {
+            select = select.queryTimeout((int) Math.max(1, timeout.toSeconds()));
+        }
+        try (Cursor<Record> cursor = dsl.fetchLazy(select)) {
             ResultSet rs = cursor.resultSet();
             while (rs.next()) {
                 Object[] row = new Object[n];

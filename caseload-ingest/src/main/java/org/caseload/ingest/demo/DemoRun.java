@@ -6,7 +6,6 @@ import static org.caseload.model.warehouse.WarehouseSchema.SERVICES;
 import static org.caseload.model.warehouse.WarehouseSchema.STAFF;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import org.caseload.ingest.load.RowSink;
@@ -56,8 +55,9 @@ final class DemoRun {
         Visits visits = new Visits(options.seed(), patients, Anomalies.slowProvider(network), sink);
         Duty duty = new Duty(network.staff().size());
         double scale = network.demand().scale(options.visits());
+        DayTimes times = new DayTimes();
         for (int day = 0; day < Demand.DAYS; day++) {
-            LocalDateTime midnight = Demand.date(day).atStartOfDay();
+            times.moveTo(day);
             for (Location location : network.locations()) {
                 // One stream per clinic-day: a day's data depends only on the seed, the day and the clinic.
                 SplittableRandom random = new SplittableRandom(
@@ -67,13 +67,13 @@ final class DemoRun {
                     if (booked == 0) {
                         continue;
                     }
-                    staffing.roster(day, midnight, location, service, booked, random, duty);
+                    staffing.roster(day, times, location, service, booked, random, duty);
                     if (Anomalies.isOutage(location, day)) {
                         continue;
                     }
                     int count = Draws.poisson(booked, random);
                     for (int i = 0; i < count; i++) {
-                        visits.write(day, midnight, location, service, duty, random);
+                        visits.write(day, times, location, service, duty, random);
                     }
                 }
             }

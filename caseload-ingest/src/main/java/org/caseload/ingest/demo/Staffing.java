@@ -3,7 +3,6 @@ package org.caseload.ingest.demo;
 import static org.caseload.model.warehouse.WarehouseSchema.SHIFTS;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 import org.caseload.ingest.load.RowSink;
 
@@ -34,7 +33,7 @@ final class Staffing {
     }
 
     /** Writes the day's shifts for one service line at one clinic and fills {@code duty} with its clinicians. */
-    void roster(int day, LocalDateTime midnight, Location location, ServiceLine service, double bookedVisits,
+    void roster(int day, DayTimes times, Location location, ServiceLine service, double bookedVisits,
             SplittableRandom random, Duty duty) {
         duty.clear();
         OpeningHours hours = location.hours(service);
@@ -48,11 +47,11 @@ final class Staffing {
             StaffMember member = next(pool, clinicalRotation, slot);
             int length = shiftLength(random);
             int start = dayShiftStart(i, length, hours, random);
-            write(day, member, location, midnight, start, start + length);
+            write(day, member, location, times, start, start + length);
             duty.add(member, start, start + length);
         }
         if (hours == OpeningHours.ROUND_THE_CLOCK) {
-            rosterNights(day, midnight, location, duty);
+            rosterNights(day, times, location, duty);
         }
 
         StaffMember[] desk = network.frontDeskPool(location, service);
@@ -61,7 +60,7 @@ final class Staffing {
         for (int i = 0; i < receptionists; i++) {
             int length = shiftLength(random);
             int start = dayShiftStart(i, length, hours, random);
-            write(day, next(desk, frontDeskRotation, slot), location, midnight, start, start + length);
+            write(day, next(desk, frontDeskRotation, slot), location, times, start, start + length);
         }
     }
 
@@ -69,12 +68,12 @@ final class Staffing {
      * The night shift that began yesterday ends at 08:00 today; tonight's begins at 20:00. Shifts
      * outside the 2024–2025 window are cut at its edges, as a per-day extract would.
      */
-    private void rosterNights(int day, LocalDateTime midnight, Location location, Duty duty) {
+    private void rosterNights(int day, DayTimes times, Location location, Duty duty) {
         StaffMember[] nights = network.nightPool();
         StaffMember before = nights[Math.floorMod(day - 1, nights.length)];
         StaffMember after = nights[Math.floorMod(day, nights.length)];
-        write(day, before, location, midnight, 0, OpeningHours.NIGHT_END);
-        write(day, after, location, midnight, OpeningHours.NIGHT_START, MIDNIGHT);
+        write(day, before, location, times, 0, OpeningHours.NIGHT_END);
+        write(day, after, location, times, OpeningHours.NIGHT_START, MIDNIGHT);
         duty.night(before, after);
     }
 
@@ -100,9 +99,9 @@ final class Staffing {
         return hours.dayOpen + SHIFT_STEP_MINUTES * random.nextInt((latest - hours.dayOpen) / SHIFT_STEP_MINUTES + 1);
     }
 
-    private void write(int day, StaffMember member, Location location, LocalDateTime midnight, int start, int end) {
+    private void write(int day, StaffMember member, Location location, DayTimes times, int start, int end) {
         sink.append(SHIFTS, ids.next(day), member.id(), location.id(), member.service().id,
-                midnight.plusMinutes(start), midnight.plusMinutes(end),
+                times.at(start), times.at(end),
                 BigDecimal.valueOf(member.costCents(end - start), 2));
     }
 }

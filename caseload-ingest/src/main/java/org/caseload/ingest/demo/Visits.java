@@ -30,7 +30,7 @@ final class Visits {
         return ids.count();
     }
 
-    void write(int day, LocalDateTime midnight, Location location, ServiceLine service, Duty duty,
+    void write(int day, DayTimes times, Location location, ServiceLine service, Duty duty,
             SplittableRandom random) {
         int minute = location.hours(service).scheduledMinute(random);
         boolean slowPeriod = Anomalies.isSlowProviderPeriod(day);
@@ -38,7 +38,7 @@ final class Visits {
         StaffMember clinician = duty.pick(minute, avoid, random);
         String id = ids.next(day);
         String patient = patients.pick(location, service, random);
-        LocalDateTime scheduled = midnight.plusMinutes(minute);
+        LocalDateTime scheduled = times.at(minute);
 
         double noShow = location.noShowRate(service) * Anomalies.noShowFactor(location, day);
         double u = random.nextDouble();
@@ -52,7 +52,7 @@ final class Visits {
         int start = checkIn + waitMinutes(day, location, service, random);
         int end = start + durationMinutes(slowPeriod && clinician == slowProvider, location, service, random);
         sink.append(VISITS, id, patient, location.id(), service.id, clinician.id(), scheduled,
-                midnight.plusMinutes(checkIn), midnight.plusMinutes(start), midnight.plusMinutes(end),
+                times.at(checkIn), times.at(start), times.at(end),
                 "completed", charge(location, service, random));
     }
 

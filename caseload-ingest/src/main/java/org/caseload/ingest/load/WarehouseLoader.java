@@ -43,12 +43,26 @@ public final class WarehouseLoader {
         long started = System.nanoTime();
         DSLContext dsl = DSL.using(connection, WriteStrategy.dialect(connection));
         LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table));
+        try (DuckDbLoadSettings ignored = WriteStrategy.isDuckDb(connection) ? DuckDbLoadSettings.apply(connection) : null) {
+            inTransaction(connection, () -> {
+                prepare(dsl, mode);
+                producer.accept(session);
+                session.finish();
+            }, session);
+        }
+        return new LoadSummary(session.rowsPerTable(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private static void inTransaction(Connection connection, Work work, LoadSession session) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            prepare(dsl, mode);
-            producer.accept(session);
-            session.finish();
+            work.run();
             connection.commit();
         } catch (LoadSession.WriteFailure e) {
             abort(connection, session, e);
@@ -62,7 +76,6 @@ public final class WarehouseLoader {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
-        return new LoadSummary(session.rowsPerTable(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static void prepare(DSLContext dsl, LoadMode mode) {

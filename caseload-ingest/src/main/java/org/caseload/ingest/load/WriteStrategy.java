@@ -34,7 +34,7 @@ enum WriteStrategy {
     }
 
     /** Pools hand out proxies, so ask for the driver's class rather than testing the instance. */
-    private static boolean isDuckDb(Connection connection) throws SQLException {
+    static boolean isDuckDb(Connection connection) throws SQLException {
         return connection.isWrapperFor(DuckDBConnection.class);
     }
 }

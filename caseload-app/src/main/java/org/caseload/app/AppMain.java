@@ -1,0 +1,157 @@
+package org.caseload.app;
+
+import java.io.Console;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.caseload.app.system.StartupChecks;
+import org.caseload.app.user.Role;
+import org.caseload.app.user.UserService;
+import org.caseload.cli.Main;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The verbs that need the application: {@code serve}, {@code demo} (which serves), and
+ * {@code user add}. The launcher sends them here and every other verb to the fast CLI.
+ */
+@Command(name = "caseload", subcommands = {AppMain.Serve.class, AppMain.Demo.class, AppMain.UserCommand.class})
+public final class AppMain {
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new AppMain());
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            Throwable root = e;
+            while (root.getCause() != null && !(root instanceof StartupChecks.NoAdminException)) root = root.getCause();
+            c.getErr().println("caseload: " + root.getMessage());
+            return root instanceof StartupChecks.NoAdminException || root instanceof IllegalArgumentException ? Main.BAD_INPUT : Main.RUNTIME_FAILURE;
+        });
+        int exit = cli.execute(args);
+        if (exit != 0 || !(cli.getParseResult() != null && cli.getParseResult().subcommand() != null
+                && cli.getParseResult().subcommand().commandSpec().userObject() instanceof Serve)) {
+            System.exit(exit);
+        }
+    }
+
+    static class AppOptions {
+        @Option(names = "--db", paramLabel = "PATH", defaultValue = "data/caseload.duckdb", description = "Analytics DuckDB file (default: ${DEFAULT-VALUE}).")
+        Path db;
+
+        @Option(names = "--app-db", paramLabel = "URL", description = "App database JDBC URL (default: the H2 file ./data/app).")
+        String appDb;
+
+        List<String> springArgs() {
+            List<String> args = new ArrayList<>();
+            args.add("--caseload.analytics.db=" + db);
+            if (appDb != null) {
+                args.add("--spring.datasource.url=" + appDb);
+                args.add("--spring.datasource.username=" + System.getenv().getOrDefault("CASELOAD_APP_DB_USER", ""));
+                args.add("--spring.datasource.password=" + System.getenv().getOrDefault("CASELOAD_APP_DB_PASSWORD", ""));
+            }
+            return args;
+        }
+    }
+
+    @Command(name = "serve", description = "Serve the web application.")
+    static class Serve implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--demo", description = "Demo mode: the login page shows the demo credentials (demo/demo, admin).")
+        boolean demo;
+
+        @CommandLine.Mixin
+        AppOptions options = new AppOptions();
+
+        @Override
+        public Integer call() {
+            if (!Files.exists(options.db)) {
+                throw new IllegalArgumentException("--db: no analytics database at " + options.db + " — run `caseload demo` or `caseload demo-data`");
+            }
+            List<String> args = options.springArgs();
+            args.add("--server.port=" + port);
+            args.add("--caseload.demo=" + demo);
+            SpringApplication.run(CaseloadApplication.class, args.toArray(String[]::new));
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Create demo data if absent, then serve the app in demo mode.")
+    static class Demo implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @CommandLine.Mixin
+        AppOptions options = new AppOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            int printed = Main.run("demo", "--db", options.db.toString());
+            if (printed != 0) return printed;
+            System.out.println();
+            System.out.println("Serving Caseload on http://localhost:" + port + "/ — sign in as demo / demo (Ctrl-C to stop).");
+            Serve serve = new Serve();
+            serve.port = port;
+            serve.demo = true;
+            serve.options = options;
+            return serve.call();
+        }
+    }
+
+    @Command(name = "user", description = "Manage users.", subcommands = UserCommand.Add.class)
+    static class UserCommand {
+        @Command(name = "add", description = "Create a user; the password is read from the terminal or CASELOAD_PASSWORD.")
+        static class Add implements Callable<Integer> {
+            @Parameters(paramLabel = "NAME")
+            String name;
+
+            @Option(names = "--role", required = true, description = "ADMIN, ANALYST or MANAGER.")
+            Role role;
+
+            @Option(names = "--locations", split = ",", paramLabel = "id,...", description = "Granted location ids (MANAGER).")
+            List<String> locations = new ArrayList<>();
+
+            @Option(names = "--app-db", paramLabel = "URL", description = "App database JDBC URL (default: the H2 file ./data/app).")
+            String appDb;
+
+            @Override
+            public Integer call() {
+                String password = password();
+                List<String> args = new ArrayList<>(List.of("--spring.main.lazy-initialization=true"));
+                if (appDb != null) args.add("--spring.datasource.url=" + appDb);
+                // Lazy, without the web server and startup checks: only the user service and the app database start.
+                SpringApplication app = new SpringApplication(CaseloadApplication.class);
+                app.setWebApplicationType(WebApplicationType.NONE);
+                app.setAdditionalProfiles("users");
+                try (ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new))) {
+                    ctx.getBean(UserService.class).create(name, password, role, new LinkedHashSet<>(locations));
+                }
+                System.out.println("created user " + name + " (" + role + (locations.isEmpty() ? "" : ", locations " + String.join(",", locations)) + ")");
+                return 0;
+            }
+
+            private static String password() {
+                String env = System.getenv("CASELOAD_PASSWORD");
+                if (env != null && !env.isEmpty()) return env;
+                Console console = System.console();
+                if (console == null) {
+                    throw new IllegalArgumentException("no password: set CASELOAD_PASSWORD or run on a terminal");
+                }
+                char[] first = console.readPassword("password: ");
+                char[] second = console.readPassword("again: ");
+                if (first == null || !Arrays.equals(first, second) || first.length == 0) {
+                    throw new IllegalArgumentException("the passwords differ or are empty");
+                }
+                return new String(first);
+            }
+        }
+    }
+}

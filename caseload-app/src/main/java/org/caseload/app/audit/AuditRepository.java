@@ -1,0 +1,15 @@
+package org.caseload.app.audit;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface AuditRepository extends JpaRepository<AuditEntry, Long> {
+    @Query("select a from AuditEntry a where (:username is null or a.username = :username)"
+            + " and (:source is null or a.source = :source)"
+            + " and (:metric is null or a.metrics like concat('%', :metric, '%')) order by a.at desc, a.id desc")
+    List<AuditEntry> search(@Param("username") String username, @Param("source") String source,
+                            @Param("metric") String metric, Pageable page);
+}
