@@ -39,6 +39,12 @@ public final class SmallClinic {
         return this;
     }
 
+    /** Any further statement. */
+    public SmallClinic sql(String statement) {
+        sql.add(statement);
+        return this;
+    }
+
     public String[] sql() {
         return sql.toArray(String[]::new);
     }

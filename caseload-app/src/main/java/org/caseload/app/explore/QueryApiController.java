@@ -60,7 +60,7 @@ public class QueryApiController {
     @PostMapping(value = "/query", consumes = MediaType.APPLICATION_JSON_VALUE)
     public QueryReply query(@RequestBody QueryBody body) {
         QueryResult r = analytics.run(body.toRequest(), UserService.currentUsername(), "api");
-        return reply(r);
+        return replyOf(r);
     }
 
     @Operation(summary = "The same request as query parameters, as CSV (filter=dim=v1,v2 or filter=dim!=v, repeatable)")
@@ -92,7 +92,7 @@ public class QueryApiController {
         writer.finish();
     }
 
-    static QueryReply reply(QueryResult r) {
+    public static QueryReply replyOf(QueryResult r) {
         List<ColumnInfo> cols = r.columns().stream().map(QueryApiController::column).toList();
         return new QueryReply(cols, r.rows(), r.sql(), r.durationMillis());
     }
