@@ -121,11 +121,11 @@ public final class BenchMain {
                         : "MISMATCH: " + check.result().detail());
                 summary.check(check);
             }
-            out.printf(Locale.ROOT, "%n== end to end: time (compile + execute + stream every row;"
-                    + " %d warm-up, %d interleaved runs per side) ==%n", o.warmups(), o.runs());
+            out.printf(Locale.ROOT, "%n== end to end: time (compile + execute + stream every row; per query %,d compiles"
+                    + " to JIT, %d warm-up and %d interleaved runs per side) ==%n", o.jitCompiles(), o.warmups(), o.runs());
             List<EndToEnd.Timing> timings = new ArrayList<>();
             for (BenchCase c : BenchCases.all()) {
-                EndToEnd.Timing t = e2e.time(c, o.warmups(), o.runs());
+                EndToEnd.Timing t = e2e.time(c, o.jitCompiles(), o.warmups(), o.runs());
                 timings.add(t);
                 out.printf(Locale.ROOT, "%-12s %,7d rows  engine %6s ms  hand %6s ms  ratio %.3f  cpu ratio %.3f"
                                 + "  engine runs %s  hand runs %s%n",

@@ -12,6 +12,7 @@ public record BenchOptions(
         int visits,
         long seed,
         boolean quick,
+        int jitCompiles,
         int warmups,
         int runs,
         int jmhWarmups,
@@ -36,8 +37,10 @@ public record BenchOptions(
               --quick             1,000,000 visits, fewer runs and shorter JMH iterations (a smoke run)
               --visits N          demo visits to generate and query (default 10,000,000; max 10,000,000)
               --seed N            demo seed (default 42); the data file is cached per seed and size
-              --runs N            measured end-to-end runs per side and query (default 7, quick 5)
+              --runs N            measured end-to-end runs per side and query (default 9, quick 5)
               --warmups N         unmeasured end-to-end runs per side and query first (default 2, quick 1)
+              --jit-compiles N    compiles of each request before its runs, to JIT the compile path
+                                  as a busy server would have it (default 2000, quick 1000)
               --jmh-warmups N     JMH warm-up iterations (default 3, quick 2)
               --jmh-iterations N  JMH measured iterations (default 5, quick 3)
               --jmh-seconds N     seconds per JMH iteration (default 2, quick 1)
@@ -56,8 +59,9 @@ public record BenchOptions(
         }
         Integer visits = null;
         long seed = DEFAULT_SEED;
+        int jitCompiles = quick ? 1000 : 2000;
         int warmups = quick ? 1 : 2;
-        int runs = quick ? 5 : 7;
+        int runs = quick ? 5 : 9;
         int jmhWarmups = quick ? 2 : 3;
         int jmhIterations = quick ? 3 : 5;
         int jmhSeconds = quick ? 1 : 2;
@@ -78,6 +82,7 @@ public record BenchOptions(
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--runs" -> runs = positive(a, value(args, ++i, a));
                 case "--warmups" -> warmups = nonNegative(a, value(args, ++i, a));
+                case "--jit-compiles" -> jitCompiles = nonNegative(a, value(args, ++i, a));
                 case "--jmh-warmups" -> jmhWarmups = nonNegative(a, value(args, ++i, a));
                 case "--jmh-iterations" -> jmhIterations = positive(a, value(args, ++i, a));
                 case "--jmh-seconds" -> jmhSeconds = positive(a, value(args, ++i, a));
@@ -97,7 +102,7 @@ public record BenchOptions(
         if (n > FULL_VISITS) {
             throw new IllegalArgumentException("--visits is at most " + FULL_VISITS + " (the demo roster's limit)");
         }
-        return new BenchOptions(n, seed, quick, warmups, runs, jmhWarmups, jmhIterations, jmhSeconds, scanRuns,
+        return new BenchOptions(n, seed, quick, jitCompiles, warmups, runs, jmhWarmups, jmhIterations, jmhSeconds, scanRuns,
                 dataDir != null ? dataDir : defaultDataDir(), skipCompile, skipEndToEnd, skipScan, printSql, compileBreakdown, jmhVerbose,
                 help);
     }

@@ -102,7 +102,7 @@ public class QueryApiController {
     }
 
     /** Every metric with the dimensions it can reach, found by planning a one-dimension request. */
-    static Catalog catalog(SemanticModel model, QueryCompiler compiler) {
+    public static Catalog catalog(SemanticModel model, QueryCompiler compiler) {
         List<MetricInfo> metrics = new ArrayList<>();
         for (Metric m : model.metrics().values()) {
             List<String> dims = new ArrayList<>();

@@ -53,7 +53,7 @@ class EndToEndCorrectnessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void timedRunsStreamTheCheckedRowCount(BenchCase c) throws Exception {
-        EndToEnd.Timing t = e2e.time(c, 0, 2);
+        EndToEnd.Timing t = e2e.time(c, 10, 1, 2);
         assertThat(t.rows()).isEqualTo(e2e.check(c).result().engineRows());
         assertThat(t.engineMillis()).hasSize(2);
         assertThat(t.handMillis()).hasSize(2);

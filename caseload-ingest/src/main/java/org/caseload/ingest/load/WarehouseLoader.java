@@ -63,7 +63,8 @@ public final class WarehouseLoader {
         connection.setAutoCommit(false);
         try {
             work.run();
-            connection.commit();
+long t1=System.nanoTime();            connection.commit();
+System.err.printf("TIMING commit %.2f%n", (System.nanoTime()-t1)/1e9);
         } catch (LoadSession.WriteFailure e) {
             abort(connection, session, e);
             throw e.toSqlException();

@@ -122,9 +122,9 @@ final class Drilldown {
         for (Object[] r : result.rows()) {
             double[] v = new double[idx.length];
             for (int i = 0; i < idx.length; i++) v[i] = r[idx[i]] == null ? 0 : ((Number) r[idx[i]]).doubleValue();
-            cells.add(new Cell(String.valueOf(r[byIdx]), peerIdx < 0 ? "" : String.valueOf(r[peerIdx]),
+            cells.add(new Cell(key(r[byIdx]), peerIdx < 0 ? "" : key(r[peerIdx]),
                     timeIdx < 0 ? LocalDate.MIN : (LocalDate) r[timeIdx],
-                    new Member(String.valueOf(r[memberKey]), String.valueOf(r[memberLabel])), v));
+                    new Member(key(r[memberKey]), r[memberLabel] == null ? "(none)" : r[memberLabel].toString()), v));
         }
         Map<List<Object>, Cell> index = new java.util.HashMap<>();
         cells.forEach(c -> index.put(List.of(c.entity(), c.peer(), c.period(), c.member()), c));
@@ -154,6 +154,11 @@ final class Drilldown {
                     .ifPresent(e -> out.put(f, new Part(e.getKey(), d.label(), e.getValue(), total)));
         }
         return out;
+    }
+
+    /** A member key as {@link org.caseload.insights.EntityRows} reads it (null is ""), so cells match the flags' members. */
+    private static String key(Object k) {
+        return k == null ? "" : k.toString();
     }
 
     /** What a member usually contributes to a count or sum: its peers' median, or its own baseline median. */

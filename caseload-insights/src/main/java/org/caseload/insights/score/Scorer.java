@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.execute.QueryResult;
@@ -113,6 +114,7 @@ public final class Scorer {
         double total = score.totalWeight();
         for (Score.Component c : score.components()) {
             double[] values = c.isScore() ? null : eligible.stream().mapToDouble(r -> r.value(c.name())).toArray();
+            DoubleUnaryOperator normalizer = c.isScore() ? null : Normalizer.against(values, score.normalization(), c.higherIsBetter());
             for (Row r : peers) {
                 Evaluation e = out.get(r);
                 Double raw = c.isScore() ? Optional.ofNullable(subScores.get(c.name()).get(r)).filter(x -> x.reason == null)
@@ -122,7 +124,7 @@ public final class Scorer {
                     continue;
                 }
                 double normalized = c.isScore() ? (c.higherIsBetter() ? raw : 100 - raw)
-                        : Normalizer.normalize(raw, values, score.normalization(), c.higherIsBetter());
+                        : normalizer.applyAsDouble(raw);
                 double contribution = c.weight() * normalized / total;
                 e.score += contribution;
                 e.components.add(new ComponentScore(c.name(), raw, normalized, contribution));

@@ -157,7 +157,7 @@ class BaselineOutliersTest {
         Result r = detection.baseline(request("avg_wait_minutes", Method.BASELINE, null, Grain.MONTH, 30), rows);
         // April: 10 visits → low volume; May: its baseline Jan–Apr without April has 3 months → untested
         assertThat(r.flags()).isEmpty();
-        assertThat(r.untested(("L1"), Optional.of(month(4)))).hasValueSatisfying(u ->
+        assertThat(r.untested("L1", Optional.of(month(4)))).hasValueSatisfying(u ->
                 assertThat(u.reason()).isEqualTo("low volume: 10 visits (under 30)"));
         assertThat(r.untested("L1", Optional.of(month(5)))).hasValueSatisfying(u ->
                 assertThat(u.reason()).isEqualTo("only 3 earlier periods to compare with"));

@@ -57,9 +57,11 @@ class UnknownMemberTest {
         assertThat(r.flags()).singleElement().satisfies(f -> {
             assertThat(f.entity().label()).isEqualTo("(none)");
             assertThat(f.explanation()).startsWith("Visits at (none), all dates: 400 vs peer median 100");
-            // all 400 are primary care at Alpha: the drill-down names the service (or role group / location)
-            assertThat(f.drilldown()).isPresent();
-            assertThat(f.drilldown().orElseThrow()).doesNotContain("null");
+            // Drill-down by role group: (none) has 400 visits without a role group, where the others usually have
+            // 0 (median of 0, 0, 0, 0) → +400; and no physician visits, where the others usually have 100 → −100.
+            // Total +300, of which the role group "(none)" is 400/300 > 1 → shown as 100%. (By service: primary
+            // care 400 − 100 = 300, a share of exactly 1, not larger: the role group stays.)
+            assertThat(f.drilldown()).hasValue("mostly (none) (role group): 100% of the difference");
         });
     }
 }

@@ -70,4 +70,19 @@ class NormalizerTest {
     void robustZWithoutSpreadIsFifty() {
         assertThat(Normalizer.robustZ(4, new double[] {4, 4, 4})).isEqualTo(50.0);
     }
+
+    @Test
+    void normalizingAWholePeerGroupAtOnceGivesTheSameValues() {
+        double[][] groups = {{5.174, 10, 20, 30, 34.826}, {5, 5, 5, 5, 9}, {4, 4, 4}, {10, 20, 20, 40}, {3}};
+        for (double[] peers : groups) {
+            for (Normalization how : Normalization.values()) {
+                for (boolean higher : new boolean[] {true, false}) {
+                    var all = Normalizer.against(peers, how, higher);
+                    for (double x : peers) {
+                        assertThat(all.applyAsDouble(x)).isEqualTo(Normalizer.normalize(x, peers, how, higher));
+                    }
+                }
+            }
+        }
+    }
 }

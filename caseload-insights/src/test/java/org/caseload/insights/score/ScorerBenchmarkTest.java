@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScorerBenchmarkTest {
     private static final int ENTITIES = 1_000;
-    private static final int WARMUP = 10;
+    private static final int WARMUP = 50; // fewer leaves the JIT still compiling during the timed runs
     private static final int RUNS = 20;
 
     @TempDir
