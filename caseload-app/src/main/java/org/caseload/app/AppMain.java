@@ -35,11 +35,13 @@ public final class AppMain {
             return root instanceof StartupChecks.NoAdminException || root instanceof IllegalArgumentException ? Main.BAD_INPUT : Main.RUNTIME_FAILURE;
         });
         int exit = cli.execute(args);
-        if (exit != 0 || !(cli.getParseResult() != null && cli.getParseResult().subcommand() != null
-                && cli.getParseResult().subcommand().commandSpec().userObject() instanceof Serve)) {
+        // A started server keeps the JVM alive on its own threads; everything else ends here.
+        if (exit != 0 || !serving) {
             System.exit(exit);
         }
     }
+
+    private static volatile boolean serving;
 
     static class AppOptions {
         @Option(names = "--db", paramLabel = "PATH", defaultValue = "data/caseload.duckdb", description = "Analytics DuckDB file (default: ${DEFAULT-VALUE}).")
@@ -80,6 +82,7 @@ public final class AppMain {
             args.add("--server.port=" + port);
             args.add("--caseload.demo=" + demo);
             SpringApplication.run(CaseloadApplication.class, args.toArray(String[]::new));
+            serving = true;
             return 0;
         }
     }
