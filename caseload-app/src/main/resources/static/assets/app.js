@@ -164,13 +164,19 @@
       const head = table.createTHead().insertRow();
       visible.forEach(({ c }) => { const th = document.createElement('th'); th.textContent = c.label; if (c.format) th.className = 'num'; head.appendChild(th); });
       const tb = table.createTBody();
-      reply.rows.forEach((row) => {
+      const marks = new Map((reply.outliers || []).map((m) => [m.row + ':' + m.column, m]));
+      reply.rows.forEach((row, r) => {
         const tr = tb.insertRow();
         visible.forEach(({ c, i }) => {
           const td = tr.insertCell();
           td.textContent = format(row[i], c.format);
           td.dataset.value = row[i] === null ? '' : row[i];
           if (c.format) td.className = 'num';
+          const mark = marks.get(r + ':' + i);
+          if (mark) {
+            td.classList.add('outlier', mark.tone);
+            td.title = 'stands out: z = ' + mark.z.toFixed(1);
+          }
         });
       });
       $('table-wrap').replaceChildren(table);
@@ -194,8 +200,10 @@
           data: xs.map((x) => { const r = reply.rows.find((row) => row[time] === x && row[dim.i] === mem); return r ? r[m.i] : null; }) })) };
       }
       const x = time >= 0 ? time : dim ? dim.i : -1;
-      return { type, x: reply.rows.map((r) => (x >= 0 ? String(r[x]) : 'all')),
-        series: metrics.map(({ c, i }) => ({ name: c.label, format: c.format, data: reply.rows.map((r) => r[i]) })) };
+      const xs = reply.rows.map((r) => (x >= 0 ? String(r[x]) : 'all'));
+      return { type, x: xs,
+        series: metrics.map(({ c, i }) => ({ name: c.label, format: c.format, data: reply.rows.map((r) => r[i]),
+          marks: (reply.outliers || []).filter((m) => m.column === i).map((m) => ({ x: xs[m.row], y: reply.rows[m.row][i] })) })) };
     }
 
     async function post(url, payload, note) {

@@ -17,7 +17,8 @@ import org.caseload.model.SemanticModel;
 public final class Charts {
     private Charts() {}
 
-    public record Cell(Object raw, String text, boolean number) {}
+    /** A table cell; {@code outlier} is empty, or "good"/"bad"/"neutral" when the value stands out. */
+    public record Cell(Object raw, String text, boolean number, String outlier) {}
 
     public record Table(List<String> headers, List<Boolean> numeric, List<List<Cell>> rows) {}
 
@@ -35,14 +36,17 @@ public final class Charts {
             headers.add(c.label());
             numeric.add(c.isMetricValue());
         }
+        Map<List<Integer>, String> marks = new java.util.HashMap<>();
+        CellOutliers.find(r).forEach(m -> marks.put(List.of(m.row(), m.column()), m.tone()));
         List<List<Cell>> rows = new ArrayList<>();
-        for (Object[] row : r.rows()) {
+        for (int ri = 0; ri < r.rows().size(); ri++) {
+            Object[] row = r.rows().get(ri);
             List<Cell> cells = new ArrayList<>();
             for (int i : shown) {
                 OutputColumn c = r.columns().get(i);
                 Object v = row[i];
                 String text = c.format().map(f -> f.format(v)).orElse(v == null ? "" : v.toString());
-                cells.add(new Cell(v, text, c.isMetricValue()));
+                cells.add(new Cell(v, text, c.isMetricValue(), marks.getOrDefault(List.of(ri, i), "")));
             }
             rows.add(cells);
         }
@@ -55,6 +59,7 @@ public final class Charts {
         int t = r.columnIndex(timeColumn);
         spec.put("type", "line");
         spec.put("x", r.rows().stream().map(row -> String.valueOf(row[t])).toList());
+        List<CellOutliers.Mark> marks = CellOutliers.find(r);
         List<Map<String, Object>> series = new ArrayList<>();
         for (String m : metrics) {
             int i = r.columnIndex(m);
@@ -62,6 +67,9 @@ public final class Charts {
             s.put("name", model.metric(m).orElseThrow().label());
             s.put("format", model.metric(m).orElseThrow().format().yamlName());
             s.put("data", r.rows().stream().map(row -> row[i]).toList());
+            // Points that stand out against the previous six get a marker on the chart.
+            s.put("marks", marks.stream().filter(mk -> mk.column() == i)
+                    .map(mk -> Map.of("x", String.valueOf(r.rows().get(mk.row())[t]), "y", r.rows().get(mk.row())[i])).toList());
             series.add(s);
         }
         spec.put("series", series);

@@ -41,7 +41,9 @@ public class QueryApiController {
 
     public record ColumnInfo(String name, String label, String type, String format) {}
 
-    public record QueryReply(List<ColumnInfo> columns, List<Object[]> rows, String sql, long durationMs) {}
+    /** {@code outliers} lists the cells that stand out (row, column, z, tone), for highlighting. */
+    public record QueryReply(List<ColumnInfo> columns, List<Object[]> rows, String sql, long durationMs,
+                             List<CellOutliers.Mark> outliers) {}
 
     public record MetricInfo(String name, String label, String description, String format, String direction,
                              String formula, List<String> dimensions) {}
@@ -94,7 +96,7 @@ public class QueryApiController {
 
     public static QueryReply replyOf(QueryResult r) {
         List<ColumnInfo> cols = r.columns().stream().map(QueryApiController::column).toList();
-        return new QueryReply(cols, r.rows(), r.sql(), r.durationMillis());
+        return new QueryReply(cols, r.rows(), r.sql(), r.durationMillis(), CellOutliers.find(r));
     }
 
     static ColumnInfo column(OutputColumn c) {
