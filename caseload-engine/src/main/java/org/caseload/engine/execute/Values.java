@@ -16,9 +16,6 @@ final class Values {
         if (v instanceof Float f) return f.doubleValue();
         if (v instanceof Date d) return d.toLocalDate();
         if (v instanceof Timestamp t) return t.toLocalDateTime();
-        if (v instanceof java.time.LocalDateTime t && t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return t.toLocalDate();
-        }
         return v;
     }
 }
