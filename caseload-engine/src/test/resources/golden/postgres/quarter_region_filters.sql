@@ -10,8 +10,6 @@ with
     from "visits"
       left outer join "locations"
         on "locations"."location_id" = "visits"."location_id"
-      left outer join "services"
-        on "services"."service_id" = "visits"."service_id"
     where (
       "visits"."scheduled_at" >= timestamp '2024-01-01 00:00:00.0'
       and "visits"."scheduled_at" < timestamp '2025-01-01 00:00:00.0'
@@ -19,13 +17,21 @@ with
         "visits"."service_id" in (
           'dental', 'Urgent care'
         )
-        or "services"."name" in (
-          'dental', 'Urgent care'
+        or "visits"."service_id" in (
+          select "services_by_label"."service_id"
+          from "services" as "services_by_label"
+          where "services_by_label"."name" in (
+            'dental', 'Urgent care'
+          )
         )
       )
       and not (
         "visits"."location_id" in ('O''Brien Family Clinic')
-        or "locations"."name" in ('O''Brien Family Clinic')
+        or "visits"."location_id" in (
+          select "locations_by_label"."location_id"
+          from "locations" as "locations_by_label"
+          where "locations_by_label"."name" in ('O''Brien Family Clinic')
+        )
       )
     )
     group by
@@ -49,8 +55,6 @@ with
     from "shifts"
       left outer join "locations"
         on "locations"."location_id" = "shifts"."location_id"
-      left outer join "services"
-        on "services"."service_id" = "shifts"."service_id"
     where (
       "shifts"."started_at" >= timestamp '2024-01-01 00:00:00.0'
       and "shifts"."started_at" < timestamp '2025-01-01 00:00:00.0'
@@ -58,13 +62,21 @@ with
         "shifts"."service_id" in (
           'dental', 'Urgent care'
         )
-        or "services"."name" in (
-          'dental', 'Urgent care'
+        or "shifts"."service_id" in (
+          select "services_by_label"."service_id"
+          from "services" as "services_by_label"
+          where "services_by_label"."name" in (
+            'dental', 'Urgent care'
+          )
         )
       )
       and not (
         "shifts"."location_id" in ('O''Brien Family Clinic')
-        or "locations"."name" in ('O''Brien Family Clinic')
+        or "shifts"."location_id" in (
+          select "locations_by_label"."location_id"
+          from "locations" as "locations_by_label"
+          where "locations_by_label"."name" in ('O''Brien Family Clinic')
+        )
       )
     )
     group by

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.caseload.engine.dialect.Dialect;
 import org.caseload.engine.query.AccessScope;
 import org.caseload.engine.query.MetricRequest;
-import org.caseload.engine.render.CompiledQuery;
 import org.caseload.engine.render.QueryCompiler;
 import org.caseload.model.Grain;
 import org.caseload.model.ModelLoader;
@@ -51,12 +50,12 @@ public class CompileBenchmark {
     }
 
     @Benchmark
-    public CompiledQuery multiFact() {
-        return compiler.compile(MULTI_FACT, AccessScope.UNRESTRICTED);
+    public String multiFact() {
+        return compiler.compile(MULTI_FACT, AccessScope.UNRESTRICTED).sql();
     }
 
     @Benchmark
-    public CompiledQuery singleFact() {
-        return compiler.compile(SINGLE_FACT, AccessScope.UNRESTRICTED);
+    public String singleFact() {
+        return compiler.compile(SINGLE_FACT, AccessScope.UNRESTRICTED).sql();
     }
 }

@@ -35,7 +35,8 @@ public final class Engine {
         this.model = model;
         Dialect dialect = Dialect.of(sqlDialect);
         this.compiler = new QueryCompiler(model, dialect);
-        this.dsl = DSL.using(dataSource, sqlDialect, dialect.settings());
+        // Executed SQL is not formatted: people read the inlined form, the database does not care.
+        this.dsl = DSL.using(dataSource, sqlDialect, dialect.settings().withRenderFormatted(false));
     }
 
     public SemanticModel model() {

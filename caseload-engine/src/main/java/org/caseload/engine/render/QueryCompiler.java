@@ -15,14 +15,16 @@ import org.jooq.impl.DSL;
 public final class QueryCompiler {
     private final Planner planner;
     private final SqlRenderer renderer;
-    private final DSLContext dsl;
+    private final DSLContext display;
+    private final DSLContext execution;
     private final Dialect dialect;
 
     public QueryCompiler(SemanticModel model, Dialect dialect) {
         this.dialect = dialect;
         this.planner = new Planner(model, dialect);
         this.renderer = new SqlRenderer(model, dialect);
-        this.dsl = DSL.using(dialect.sqlDialect(), dialect.settings());
+        this.display = DSL.using(dialect.sqlDialect(), dialect.settings());
+        this.execution = DSL.using(dialect.sqlDialect(), dialect.settings().withRenderFormatted(false));
     }
 
     public Dialect dialect() {
@@ -32,6 +34,6 @@ public final class QueryCompiler {
     public CompiledQuery compile(MetricRequest request, AccessScope scope) {
         QueryPlan plan = planner.plan(request, scope);
         Select<Record> query = renderer.render(plan);
-        return new CompiledQuery(plan, query, dsl.renderInlined(query), dsl.render(query), dsl.extractBindValues(query));
+        return new CompiledQuery(plan, query, display, execution);
     }
 }

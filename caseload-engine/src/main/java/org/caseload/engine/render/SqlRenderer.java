@@ -38,6 +38,7 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.OrderField;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectJoinStep;
 import org.jooq.SortField;
@@ -194,10 +195,9 @@ public final class SqlRenderer {
             List<Field<String>> values = r.values().stream().<Field<String>>map(v -> val(v)).toList();
             Condition c = dimExprs.field(key).coerce(SQLDataType.VARCHAR).in(values);
             if (!r.grant() && r.dimension().display().isPresent()) {
-                // A filter value may be a member's key or its label; grants are always keys.
-                Expr display = r.dimension().display().get();
-                tables.addAll(tablesOf(display, r.dimension().table()));
-                c = c.or(dimExprs.field(display).coerce(SQLDataType.VARCHAR).in(values));
+                // A filter value may be a member's key or its label (grants are always keys). Labels are
+                // matched in a subquery on the small dimension table, so the fact needs no join for them.
+                c = c.or(dimExprs.field(key).coerce(SQLDataType.VARCHAR).in(keysWithLabel(r.dimension(), values)));
             }
             where.add(r.negated() ? DSL.not(c) : c);
         }
@@ -214,6 +214,16 @@ public final class SqlRenderer {
         var filtered = q.where(where);
         // GROUP BY repeats the expressions: aliases in GROUP BY are not portable.
         return keys.isEmpty() ? filtered : filtered.groupBy(keys);
+    }
+
+    /** {@code select pk from dimension_table where display in (values)}: the keys of members with those labels. */
+    private Select<Record1<String>> keysWithLabel(Dimension d, List<Field<String>> labels) {
+        Table table = WarehouseSchema.table(d.table()).orElseThrow();
+        String alias = d.table() + "_by_label";
+        ExprRenderer own = new ExprRenderer(dialect, ref -> column(alias, tableColumn(ref.table().orElse(d.table()), ref.name())));
+        Field<String> pk = column(alias, table.column(table.primaryKey()).orElseThrow()).coerce(SQLDataType.VARCHAR);
+        return DSL.select(pk).from(DSL.table(name(d.table())).as(alias))
+                .where(own.field(d.display().orElseThrow()).coerce(SQLDataType.VARCHAR).in(labels));
     }
 
     private Field<?> aggregateField(Measure m, ExprRenderer r) {
