@@ -42,7 +42,9 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> json(res, 403,
                                 "{\"error\":\"forbidden\",\"field\":null,\"hint\":\"your role does not allow this\"}")))
                 // API clients authenticate per request; a browser's session (with its CSRF token) also works.
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                // Without a session there is nothing a forged request could ride on, so CSRF is not checked
+                // and an unauthenticated POST gets the 401 it deserves, not a 403 "your role does not allow this".
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getSession(false) == null))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return http.build();
     }
