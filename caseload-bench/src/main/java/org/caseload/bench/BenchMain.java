@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.caseload.bench.compile.CompileBenchmark;
 import org.caseload.bench.compile.CompileBreakdownBenchmark;
+import org.caseload.bench.compile.CompileCpuTime;
 import org.caseload.bench.compile.CompileRun;
 import org.caseload.bench.data.DemoData;
 import org.caseload.bench.e2e.BenchCase;
@@ -72,6 +73,11 @@ public final class BenchMain {
                         f.benchmark(), f.medianMicros(), f.p90Micros(), f.p99Micros(), f.meanMicros(), f.samples());
             }
             summary.compile(figures);
+            CompileCpuTime.Figures cpu = CompileCpuTime.measure(CompileBenchmark.MULTI_FACT, 5_000, 20, 250);
+            out.printf(Locale.ROOT, "multiFact   thread CPU time per compile: median %.1f us, p90 %.1f us"
+                    + " (%d batches of %d after 5,000 warm-up compiles, in this JVM)%n",
+                    cpu.medianMicros(), cpu.p90Micros(), cpu.batches(), cpu.perBatch());
+            summary.compileCpu(cpu);
             if (o.compileBreakdown()) {
                 out.println("breakdown of multiFact (each part alone, same JMH settings):");
                 for (CompileRun.Figures f : CompileRun.run(CompileBreakdownBenchmark.class, o.jmhWarmups(), o.jmhIterations(),
@@ -127,10 +133,10 @@ public final class BenchMain {
             for (BenchCase c : BenchCases.all()) {
                 EndToEnd.Timing t = e2e.time(c, o.jitCompiles(), o.warmups(), o.runs());
                 timings.add(t);
-                out.printf(Locale.ROOT, "%-12s %,7d rows  engine %6s ms  hand %6s ms  ratio %.3f  cpu ratio %.3f"
-                                + "  engine runs %s  hand runs %s%n",
+                out.printf(Locale.ROOT, "%-12s %,7d rows  engine %6s ms  hand %6s ms  ratio %.3f  paired %.3f  cpu %.3f%n"
+                                + "             engine runs %s%n             hand runs   %s%n",
                         c.name(), t.rows(), Summary.ms(t.engineMedian()), Summary.ms(t.handMedian()), t.ratio(),
-                        t.cpuRatio(), compact(t.engineMillis()), compact(t.handMillis()));
+                        t.pairedRatio(), t.cpuRatio(), compact(t.engineMillis()), compact(t.handMillis()));
             }
             summary.timings(timings);
         }

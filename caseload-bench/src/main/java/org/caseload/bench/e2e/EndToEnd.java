@@ -31,8 +31,8 @@ public final class EndToEnd {
     /**
      * Milliseconds of each measured run, in run order: wall clock, and CPU time of the whole process
      * (DuckDB runs in-process, so its worker threads count). Wall time is what a user waits; CPU time
-     * barely moves when other processes compete for the cores, so it is the steadier of the two on a
-     * shared machine.
+     * moves much less when other processes compete for the cores, so it is the steadier of the two on
+     * a shared machine.
      */
     public record Timing(BenchCase benchCase, long rows, List<Double> engineMillis, List<Double> handMillis,
                          List<Double> engineCpuMillis, List<Double> handCpuMillis) {
@@ -54,6 +54,19 @@ public final class EndToEnd {
         /** Engine over hand-written, wall-clock medians: above 1 means the engine is slower. */
         public double ratio() {
             return engineMedian() / handMedian();
+        }
+
+        /**
+         * The median over rounds of engine / hand-written within the round. Both sides of a round run
+         * back to back, so a change of load between rounds cancels out, which the ratio of medians
+         * does not guarantee when the load shifts halfway through the runs.
+         */
+        public double pairedRatio() {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < engineMillis.size(); i++) {
+                ratios.add(engineMillis.get(i) / handMillis.get(i));
+            }
+            return median(ratios);
         }
 
         /** Engine over hand-written, CPU-time medians; NaN where the JVM cannot tell process CPU time. */
