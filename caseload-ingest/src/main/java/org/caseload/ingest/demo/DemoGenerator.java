@@ -25,7 +25,8 @@ public final class DemoGenerator {
         Objects.requireNonNull(options, "options");
         LongConsumer progress = visitsProgress == null ? visits -> {} : visitsProgress;
         Network network = Network.get();
-        return WarehouseLoader.replaceAll(duckdb, sink -> new DemoRun(network, options, progress, sink).run());
+        return WarehouseLoader.replaceAll(duckdb, sink -> BackgroundRows.replay(
+                channel -> new DemoRun(network, options, channel::progress, channel).run(), sink, progress));
     }
 
     public static LoadSummary generate(Connection duckdb, DemoOptions options) throws SQLException {

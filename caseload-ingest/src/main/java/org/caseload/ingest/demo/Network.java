@@ -141,13 +141,14 @@ final class Network {
         return Math.max(1, (int) Math.ceil(peak));
     }
 
+    /** Service lines needing less than half a receptionist have none of their own: a colleague covers. */
     private int frontDeskPoolSize(Location location, ServiceLine service, double scale) {
         double peak = 0;
         for (int day = 0; day < Demand.DAYS; day++) {
             double booked = scale * demand.weight(day, location, service);
             peak = Math.max(peak, StaffingModel.frontDeskShifts(booked, location, service));
         }
-        return Math.max(1, (int) Math.ceil(peak));
+        return (int) Math.round(peak);
     }
 
     /** A clinical pool with the service's role mix, shuffled so that daily rotations mix roles. */

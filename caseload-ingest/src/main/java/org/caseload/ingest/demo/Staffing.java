@@ -13,6 +13,7 @@ import org.caseload.ingest.load.RowSink;
  */
 final class Staffing {
     private static final int MIN_SHIFT_MINUTES = 8 * 60;
+    private static final int MIN_SESSION_MINUTES = 4 * 60;
     private static final int SHIFT_STEP_MINUTES = 30;
     private static final int SHIFT_STEPS = 5;
     private static final int MIDNIGHT = 24 * 60;
@@ -36,12 +37,31 @@ final class Staffing {
     void roster(int day, DayTimes times, Location location, ServiceLine service, double bookedVisits,
             SplittableRandom random, Duty duty) {
         duty.clear();
-        OpeningHours hours = location.hours(service);
         int slot = location.index() * ServiceLine.values().length + service.ordinal();
-
-        StaffMember[] pool = network.clinicalPool(location, service);
         double needed = StaffingModel.clinicalDayShifts(bookedVisits, location, service)
                 * Anomalies.staffingFactor(location, day);
+        rosterClinicians(day, times, location, service, slot, needed, random, duty);
+        if (location.hours(service) == OpeningHours.ROUND_THE_CLOCK) {
+            rosterNights(day, times, location, duty);
+        }
+        rosterFrontDesk(day, times, location, service, slot, bookedVisits, random);
+    }
+
+    /**
+     * Full shifts for the needed head count; a line needing less than one full shift gets a single
+     * part-day session, so thin days (Saturdays, small runs) do not carry a full day's cost.
+     */
+    private void rosterClinicians(int day, DayTimes times, Location location, ServiceLine service, int slot,
+            double needed, SplittableRandom random, Duty duty) {
+        OpeningHours hours = location.hours(service);
+        StaffMember[] pool = network.clinicalPool(location, service);
+        if (needed < 1) {
+            StaffMember member = next(pool, clinicalRotation, slot);
+            int length = partDayLength(needed);
+            write(day, member, location, times, hours.dayOpen, hours.dayOpen + length);
+            duty.add(member, hours.dayOpen, hours.dayOpen + length);
+            return;
+        }
         int clinicians = Math.max(1, Math.min(pool.length, Draws.randomRound(needed, random)));
         for (int i = 0; i < clinicians; i++) {
             StaffMember member = next(pool, clinicalRotation, slot);
@@ -50,18 +70,25 @@ final class Staffing {
             write(day, member, location, times, start, start + length);
             duty.add(member, start, start + length);
         }
-        if (hours == OpeningHours.ROUND_THE_CLOCK) {
-            rosterNights(day, times, location, duty);
-        }
+    }
 
+    private void rosterFrontDesk(int day, DayTimes times, Location location, ServiceLine service, int slot,
+            double bookedVisits, SplittableRandom random) {
+        OpeningHours hours = location.hours(service);
         StaffMember[] desk = network.frontDeskPool(location, service);
-        double deskNeeded = StaffingModel.frontDeskShifts(bookedVisits, location, service);
-        int receptionists = Math.min(desk.length, Draws.randomRound(deskNeeded, random));
+        double needed = StaffingModel.frontDeskShifts(bookedVisits, location, service);
+        int receptionists = Math.min(desk.length, Draws.randomRound(needed, random));
         for (int i = 0; i < receptionists; i++) {
             int length = shiftLength(random);
             int start = dayShiftStart(i, length, hours, random);
             write(day, next(desk, frontDeskRotation, slot), location, times, start, start + length);
         }
+    }
+
+    /** A fraction of a mean shift, on the half-hour grid, at least a four-hour session. */
+    private static int partDayLength(double shifts) {
+        long steps = Math.round(shifts * StaffingModel.MEAN_SHIFT_HOURS * 60 / SHIFT_STEP_MINUTES);
+        return (int) Math.max(MIN_SESSION_MINUTES, Math.min(MIN_SHIFT_MINUTES, steps * SHIFT_STEP_MINUTES));
     }
 
     /**

@@ -6,10 +6,10 @@ package org.caseload.ingest.demo;
  */
 final class StaffingModel {
     /** Completed visit minutes per clinical shift minute the schedulers plan for. */
-    static final double TARGET_UTILIZATION = 0.68;
+    static final double TARGET_UTILIZATION = 0.72;
     static final double MEAN_SHIFT_HOURS = 9.0;
     static final int NIGHT_SHIFT_STAFF = 1;
-    private static final double VISITS_PER_FRONT_DESK_SHIFT = 55;
+    private static final double VISITS_PER_FRONT_DESK_SHIFT = 60;
 
     private StaffingModel() {}
 

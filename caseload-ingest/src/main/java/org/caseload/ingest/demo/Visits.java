@@ -42,7 +42,7 @@ final class Visits {
 
         double noShow = location.noShowRate(service) * Anomalies.noShowFactor(location, day);
         double u = random.nextDouble();
-        if (u < noShow || u < noShow + location.cancelRate(service)) {
+        if (u < noShow + location.cancelRate(service)) {
             String status = u < noShow ? "no_show" : "cancelled";
             sink.append(VISITS, id, patient, location.id(), service.id, clinician.id(), scheduled,
                     null, null, null, status, null);

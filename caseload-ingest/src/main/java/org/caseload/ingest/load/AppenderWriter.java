@@ -136,9 +136,9 @@ final class AppenderWriter implements TableWriter {
 
     @Override
     public void finish() throws SQLException {
- long t0=System.nanoTime();       appender.flush();
+        appender.flush();
         execute(connection, "insert into " + quote(table.name()) + " select * from temp.main." + quote(stage));
- System.err.printf("TIMING insert %s %.2f%n", table.name(), (System.nanoTime()-t0)/1e9);   }
+    }
 
     @Override
     public void close() throws SQLException {

@@ -16,6 +16,8 @@ final class LoadSession implements RowSink {
 
     /** Carries a database failure through the producer, which can only throw unchecked exceptions. */
     static final class WriteFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         WriteFailure(String message, SQLException cause) {
             super(message, cause);
         }

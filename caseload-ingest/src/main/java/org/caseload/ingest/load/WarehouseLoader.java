@@ -18,6 +18,10 @@ import org.jooq.impl.DSL;
  * is left exactly as it was (tables the load created are dropped again by the rollback on DuckDB and
  * other databases with transactional DDL).
  *
+ * <p>On DuckDB rows travel through the Appender (see {@link AppenderWriter}); on other databases
+ * through INSERT batches rendered by jOOQ for the connection's dialect. Values are checked against
+ * the column types before either sees them.
+ *
  * <p>The loader owns the connection's transaction for the duration of the call: it switches
  * auto-commit off, commits or rolls back, and restores the previous auto-commit setting. Work already
  * pending on the connection is committed (or rolled back) together with the load.
@@ -63,8 +67,7 @@ public final class WarehouseLoader {
         connection.setAutoCommit(false);
         try {
             work.run();
-long t1=System.nanoTime();            connection.commit();
-System.err.printf("TIMING commit %.2f%n", (System.nanoTime()-t1)/1e9);
+            connection.commit();
         } catch (LoadSession.WriteFailure e) {
             abort(connection, session, e);
             throw e.toSqlException();
