@@ -43,6 +43,18 @@ public final class AppMain {
 
     private static volatile boolean serving;
 
+    /** The app database from {@code --app-db}, with credentials from the environment (never from flags). */
+    static List<String> appDbArgs(String url) {
+        List<String> args = new ArrayList<>();
+        if (url == null) return args;
+        args.add("--spring.datasource.url=" + url);
+        String user = System.getenv("CASELOAD_APP_DB_USER");
+        String password = System.getenv("CASELOAD_APP_DB_PASSWORD");
+        if (user != null) args.add("--spring.datasource.username=" + user);
+        if (password != null) args.add("--spring.datasource.password=" + password);
+        return args;
+    }
+
     static class AppOptions {
         @Option(names = "--db", paramLabel = "PATH", defaultValue = "data/caseload.duckdb", description = "Analytics DuckDB file (default: ${DEFAULT-VALUE}).")
         Path db;
@@ -53,11 +65,7 @@ public final class AppMain {
         List<String> springArgs() {
             List<String> args = new ArrayList<>();
             args.add("--caseload.analytics.db=" + db);
-            if (appDb != null) {
-                args.add("--spring.datasource.url=" + appDb);
-                args.add("--spring.datasource.username=" + System.getenv().getOrDefault("CASELOAD_APP_DB_USER", ""));
-                args.add("--spring.datasource.password=" + System.getenv().getOrDefault("CASELOAD_APP_DB_PASSWORD", ""));
-            }
+            args.addAll(appDbArgs(appDb));
             return args;
         }
     }
@@ -129,7 +137,7 @@ public final class AppMain {
             public Integer call() {
                 String password = password();
                 List<String> args = new ArrayList<>(List.of("--spring.main.lazy-initialization=true"));
-                if (appDb != null) args.add("--spring.datasource.url=" + appDb);
+                args.addAll(appDbArgs(appDb));
                 // Lazy, without the web server and startup checks: only the user service and the app database start.
                 SpringApplication app = new SpringApplication(CaseloadApplication.class);
                 app.setWebApplicationType(WebApplicationType.NONE);
