@@ -91,9 +91,18 @@ public class DashboardService implements DisposableBean {
     /** Runs every tile of the dashboard in parallel as {@code username}; waits for all. */
     public List<TileResult> run(long dashboardId, String username) {
         Dashboard d = get(dashboardId);
+        // Tile threads carry the page's request id, so each tile's SQL is found under it in the logs and the audit.
+        String requestId = org.slf4j.MDC.get("requestId");
         List<CompletableFuture<TileResult>> futures = new ArrayList<>();
         for (Tile t : d.getTiles()) {
-            futures.add(CompletableFuture.supplyAsync(() -> runTile(t, username), tiles));
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                if (requestId != null) org.slf4j.MDC.put("requestId", requestId);
+                try {
+                    return runTile(t, username);
+                } finally {
+                    org.slf4j.MDC.remove("requestId");
+                }
+            }, tiles));
         }
         return futures.stream().map(CompletableFuture::join).toList();
     }

@@ -20,6 +20,7 @@ public record AppBenchOptions(
         Path dataDir,
         Path appJar,
         String serverHeap,
+        java.util.List<String> serverJvmOptions,
         boolean help) {
 
     public static final String USAGE = """
@@ -36,6 +37,8 @@ public record AppBenchOptions(
               --data-dir DIR      where generated data is kept (default: bench-data beside the jar)
               --app-jar PATH      the app's runnable jar (default: caseload-app/target/caseload-app-exec.jar)
               --server-heap SIZE  -Xmx of the app's JVM (default 1g)
+              --server-opt ARG    one more option for the app's JVM, e.g. -XX:StartFlightRecording=filename=app.jfr
+                                  (repeatable)
             """;
 
     public static AppBenchOptions parse(String[] args) {
@@ -52,6 +55,7 @@ public record AppBenchOptions(
         Path appJar = null;
         String heap = "1g";
         boolean help = false;
+        java.util.List<String> jvm = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -67,6 +71,7 @@ public record AppBenchOptions(
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
                 case "--app-jar" -> appJar = Path.of(value(args, ++i, a));
                 case "--server-heap" -> heap = value(args, ++i, a);
+                case "--server-opt" -> jvm.add(value(args, ++i, a));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -84,7 +89,8 @@ public record AppBenchOptions(
             throw new IllegalArgumentException("--server-heap takes a JVM size such as 1g or 768m, not " + heap);
         }
         return new AppBenchOptions(users, seconds, maxRequests, think, warmups, requests, breakdown, visits, seed,
-                dataDir != null ? dataDir : jarDir().resolve("bench-data"), appJar != null ? appJar : defaultAppJar(), heap, help);
+                dataDir != null ? dataDir : jarDir().resolve("bench-data"), appJar != null ? appJar : defaultAppJar(), heap,
+                java.util.List.copyOf(jvm), help);
     }
 
     /** The folder of the bench jar (or of the classes folder): caseload-bench/target. */

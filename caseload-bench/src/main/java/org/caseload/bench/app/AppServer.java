@@ -43,7 +43,7 @@ final class AppServer implements AutoCloseable {
         this.startMillis = startMillis;
     }
 
-    static AppServer start(Path appJar, Path db, String heap, Path workDir, PrintStream out) throws IOException, InterruptedException {
+    static AppServer start(Path appJar, Path db, String heap, List<String> jvmOptions, Path workDir, PrintStream out) throws IOException, InterruptedException {
         if (!Files.isRegularFile(appJar)) {
             throw new IllegalStateException("no app jar at " + appJar + ": build it with"
                     + " ./mvnw -q -pl caseload-app install -DskipTests (or pass --app-jar)");
@@ -63,12 +63,13 @@ final class AppServer implements AutoCloseable {
                 "-Dserver.tomcat.accesslog.suffix=.log",
                 "-Dserver.tomcat.accesslog.rotate=false",
                 "-Dserver.tomcat.accesslog.buffered=false",
-                "-Dserver.tomcat.accesslog.pattern=%{X-Request-Id}i %s %D %m %U",
-                "-jar", appJar.toAbsolutePath().toString(),
+                "-Dserver.tomcat.accesslog.pattern=%{X-Request-Id}i %s %D %m %U"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", appJar.toAbsolutePath().toString(),
                 "serve", "--demo", "--port", Integer.toString(port), "--db", db.toAbsolutePath().toString(),
                 "--app-db", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
-        out.printf("server: %s -Xmx%s -jar %s serve --demo --port %d --db %s --app-db jdbc:h2:mem:bench (log %s)%n",
-                java, heap, appJar, port, db, log);
+        out.printf("server: %s -Xmx%s %s-jar %s serve --demo --port %d --db %s --app-db jdbc:h2:mem:bench (log %s)%n",
+                java, heap, jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ", appJar, port, db, log);
         long start = System.currentTimeMillis();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppServer server = new AppServer(p, log, accessLog, port, start);
@@ -117,8 +118,30 @@ final class AppServer implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    private static final java.util.regex.Pattern SQL_LOG = java.util.regex.Pattern.compile(
+            "request=(\\S+) user=\\S+ source=\\S+ duration_ms=(\\d+)");
+
+    /**
+     * The analytics queries' own times per request id (ms, in the order logged), from the app's
+     * analytics SQL log in its console output: compile + execute + read every row, as the app measures it.
+     */
+    Map<String, List<Long>> queryMillis() throws IOException {
+        Map<String, List<Long>> millis = new HashMap<>();
+        try (java.io.BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.contains("duration_ms=")) continue;
+                java.util.regex.Matcher m = SQL_LOG.matcher(line);
+                if (m.find()) millis.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Long.parseLong(m.group(2)));
+            }
+        }
+        return millis;
+    }
+
     /** Server-side µs per request id, from the access log as written so far. */
-    Map<String, Long> serverMicros() throws IOException {
+    Map<String, Long> serverMicros() throws IOException, InterruptedException {
+        // Tomcat writes a request's line just after its last byte went out; let the last ones land.
+        Thread.sleep(500);
         Map<String, Long> micros = new HashMap<>();
         if (!Files.exists(accessLog)) return micros;
         for (String line : Files.readAllLines(accessLog, StandardCharsets.UTF_8)) {
