@@ -2,32 +2,40 @@ with
   "visits_agg" as (
     select
       "staff"."role_group_id" as "role_group",
-      cast(
-        date_trunc('week', "visits"."scheduled_at")
-        as date
-      ) as "week",
-      count(*) filter (where "visits"."status" = 'completed') as "completed_visits",
-      sum((cast(
-        date_diff(
-          'second',
-          "visits"."started_at",
-          "visits"."ended_at"
-        )
-        as double
-      ) / 6E1)) filter (where "visits"."status" = 'completed') as "visit_minutes_total"
-    from "visits"
-      left outer join "staff"
-        on "staff"."staff_id" = "visits"."staff_id"
-    where (
-      "visits"."scheduled_at" >= timestamp '2024-01-01 00:00:00.0'
-      and "visits"."scheduled_at" < timestamp '2024-02-01 00:00:00.0'
-    )
-    group by
-      "staff"."role_group_id",
-      cast(
-        date_trunc('week', "visits"."scheduled_at")
-        as date
+      "visits_by_key"."week" as "week",
+      sum("visits_by_key"."completed_visits") as "completed_visits",
+      sum("visits_by_key"."visit_minutes_total") as "visit_minutes_total"
+    from (
+      select
+        "visits"."staff_id" as "staff_fk",
+        cast(
+          date_trunc('week', "visits"."scheduled_at")
+          as date
+        ) as "week",
+        count(*) filter (where "visits"."status" = 'completed') as "completed_visits",
+        sum((cast(
+          date_diff(
+            'second',
+            "visits"."started_at",
+            "visits"."ended_at"
+          )
+          as double
+        ) / 6E1)) filter (where "visits"."status" = 'completed') as "visit_minutes_total"
+      from "visits"
+      where (
+        "visits"."scheduled_at" >= timestamp '2024-01-01 00:00:00.0'
+        and "visits"."scheduled_at" < timestamp '2024-02-01 00:00:00.0'
       )
+      group by
+        "visits"."staff_id",
+        cast(
+          date_trunc('week', "visits"."scheduled_at")
+          as date
+        )
+    ) as "visits_by_key"
+      left outer join "staff"
+        on "staff"."staff_id" = "visits_by_key"."staff_fk"
+    group by "staff"."role_group_id", "visits_by_key"."week"
   ),
   "shifts_agg" as (
     select

@@ -2,23 +2,31 @@ with
   `visits_agg` as (
     select
       `staff`.`role_group_id` as `role_group`,
-      date_add(cast(`visits`.`scheduled_at` as date), interval -(weekday(`visits`.`scheduled_at`)) day) as `week`,
-      count(case
-        when `visits`.`status` = 'completed' then 1
-      end) as `completed_visits`,
-      sum(case
-        when `visits`.`status` = 'completed' then ((timestampdiff(second, `visits`.`started_at`, `visits`.`ended_at`) * 1E0) / 6E1)
-      end) as `visit_minutes_total`
-    from `visits`
+      `visits_by_key`.`week` as `week`,
+      sum(`visits_by_key`.`completed_visits`) as `completed_visits`,
+      sum(`visits_by_key`.`visit_minutes_total`) as `visit_minutes_total`
+    from (
+      select
+        `visits`.`staff_id` as `staff_fk`,
+        date_add(cast(`visits`.`scheduled_at` as date), interval -(weekday(`visits`.`scheduled_at`)) day) as `week`,
+        count(case
+          when `visits`.`status` = 'completed' then 1
+        end) as `completed_visits`,
+        sum(case
+          when `visits`.`status` = 'completed' then ((timestampdiff(second, `visits`.`started_at`, `visits`.`ended_at`) * 1E0) / 6E1)
+        end) as `visit_minutes_total`
+      from `visits`
+      where (
+        `visits`.`scheduled_at` >= {ts '2024-01-01 00:00:00.0'}
+        and `visits`.`scheduled_at` < {ts '2024-02-01 00:00:00.0'}
+      )
+      group by
+        `visits`.`staff_id`,
+        date_add(cast(`visits`.`scheduled_at` as date), interval -(weekday(`visits`.`scheduled_at`)) day)
+    ) as `visits_by_key`
       left outer join `staff`
-        on `staff`.`staff_id` = `visits`.`staff_id`
-    where (
-      `visits`.`scheduled_at` >= {ts '2024-01-01 00:00:00.0'}
-      and `visits`.`scheduled_at` < {ts '2024-02-01 00:00:00.0'}
-    )
-    group by
-      `staff`.`role_group_id`,
-      date_add(cast(`visits`.`scheduled_at` as date), interval -(weekday(`visits`.`scheduled_at`)) day)
+        on `staff`.`staff_id` = `visits_by_key`.`staff_fk`
+    group by `staff`.`role_group_id`, `visits_by_key`.`week`
   ),
   `shifts_agg` as (
     select

@@ -2,93 +2,107 @@ with
   "visits_agg" as (
     select
       "locations"."region" as "region",
-      cast(
-        date_trunc('quarter', "visits"."scheduled_at")
-        as date
-      ) as "quarter",
-      sum("visits"."charge_amount") filter (where "visits"."status" = 'completed') as "charge_total"
-    from "visits"
-      left outer join "locations"
-        on "locations"."location_id" = "visits"."location_id"
-    where (
-      "visits"."scheduled_at" >= timestamp '2024-01-01 00:00:00.0'
-      and "visits"."scheduled_at" < timestamp '2025-01-01 00:00:00.0'
-      and (
-        "visits"."service_id" in (
-          'dental', 'Urgent care'
-        )
-        or "visits"."service_id" in (
-          select "services_by_label"."service_id"
-          from "services" as "services_by_label"
-          where "services_by_label"."name" in (
+      "visits_by_key"."quarter" as "quarter",
+      sum("visits_by_key"."charge_total") as "charge_total"
+    from (
+      select
+        "visits"."location_id" as "locations_fk",
+        cast(
+          date_trunc('quarter', "visits"."scheduled_at")
+          as date
+        ) as "quarter",
+        sum("visits"."charge_amount") filter (where "visits"."status" = 'completed') as "charge_total"
+      from "visits"
+      where (
+        "visits"."scheduled_at" >= timestamp '2024-01-01 00:00:00.0'
+        and "visits"."scheduled_at" < timestamp '2025-01-01 00:00:00.0'
+        and (
+          "visits"."service_id" in (
             'dental', 'Urgent care'
+          )
+          or "visits"."service_id" in (
+            select "services_by_label"."service_id"
+            from "services" as "services_by_label"
+            where "services_by_label"."name" in (
+              'dental', 'Urgent care'
+            )
+          )
+        )
+        and not (
+          "visits"."location_id" in ('O''Brien Family Clinic')
+          or "visits"."location_id" in (
+            select "locations_by_label"."location_id"
+            from "locations" as "locations_by_label"
+            where "locations_by_label"."name" in ('O''Brien Family Clinic')
           )
         )
       )
-      and not (
-        "visits"."location_id" in ('O''Brien Family Clinic')
-        or "visits"."location_id" in (
-          select "locations_by_label"."location_id"
-          from "locations" as "locations_by_label"
-          where "locations_by_label"."name" in ('O''Brien Family Clinic')
+      group by
+        "visits"."location_id",
+        cast(
+          date_trunc('quarter', "visits"."scheduled_at")
+          as date
         )
-      )
-    )
-    group by
-      "locations"."region",
-      cast(
-        date_trunc('quarter', "visits"."scheduled_at")
-        as date
-      )
+    ) as "visits_by_key"
+      left outer join "locations"
+        on "locations"."location_id" = "visits_by_key"."locations_fk"
+    group by "locations"."region", "visits_by_key"."quarter"
   ),
   "shifts_agg" as (
     select
       "locations"."region" as "region",
-      cast(
-        date_trunc('quarter', "shifts"."started_at")
-        as date
-      ) as "quarter",
-      sum((cast(
-        date_diff(
-          'second',
-          "shifts"."started_at",
-          "shifts"."ended_at"
-        )
-        as double
-      ) / 3.6E3)) as "shift_hours"
-    from "shifts"
-      left outer join "locations"
-        on "locations"."location_id" = "shifts"."location_id"
-    where (
-      "shifts"."started_at" >= timestamp '2024-01-01 00:00:00.0'
-      and "shifts"."started_at" < timestamp '2025-01-01 00:00:00.0'
-      and (
-        "shifts"."service_id" in (
-          'dental', 'Urgent care'
-        )
-        or "shifts"."service_id" in (
-          select "services_by_label"."service_id"
-          from "services" as "services_by_label"
-          where "services_by_label"."name" in (
+      "shifts_by_key"."quarter" as "quarter",
+      sum("shifts_by_key"."shift_hours") as "shift_hours"
+    from (
+      select
+        "shifts"."location_id" as "locations_fk",
+        cast(
+          date_trunc('quarter', "shifts"."started_at")
+          as date
+        ) as "quarter",
+        sum((cast(
+          date_diff(
+            'second',
+            "shifts"."started_at",
+            "shifts"."ended_at"
+          )
+          as double
+        ) / 3.6E3)) as "shift_hours"
+      from "shifts"
+      where (
+        "shifts"."started_at" >= timestamp '2024-01-01 00:00:00.0'
+        and "shifts"."started_at" < timestamp '2025-01-01 00:00:00.0'
+        and (
+          "shifts"."service_id" in (
             'dental', 'Urgent care'
+          )
+          or "shifts"."service_id" in (
+            select "services_by_label"."service_id"
+            from "services" as "services_by_label"
+            where "services_by_label"."name" in (
+              'dental', 'Urgent care'
+            )
+          )
+        )
+        and not (
+          "shifts"."location_id" in ('O''Brien Family Clinic')
+          or "shifts"."location_id" in (
+            select "locations_by_label"."location_id"
+            from "locations" as "locations_by_label"
+            where "locations_by_label"."name" in ('O''Brien Family Clinic')
           )
         )
       )
-      and not (
-        "shifts"."location_id" in ('O''Brien Family Clinic')
-        or "shifts"."location_id" in (
-          select "locations_by_label"."location_id"
-          from "locations" as "locations_by_label"
-          where "locations_by_label"."name" in ('O''Brien Family Clinic')
+      group by
+        "shifts"."location_id",
+        cast(
+          date_trunc('quarter', "shifts"."started_at")
+          as date
         )
-      )
-    )
-    group by
-      "locations"."region",
-      cast(
-        date_trunc('quarter', "shifts"."started_at")
-        as date
-      )
+    ) as "shifts_by_key"
+      left outer join "locations"
+        on "locations"."location_id" = "shifts_by_key"."locations_fk"
+    group by "locations"."region", "shifts_by_key"."quarter"
   ),
   "all_keys" as (
     select "visits_agg"."region", "visits_agg"."quarter"

@@ -160,37 +160,36 @@ public final class SqlRenderer {
     /** One fact grouped by the requested keys: {@code select keys, measures from fact [joins] where ... group by keys}. */
     private Select<Record> aggregate(QueryPlan plan, FactQuery fq, Optional<TimeRange> range, Optional<PeriodShift> shift) {
         Fact fact = fq.fact();
-        Set<String> tables = new LinkedHashSet<>();
+        List<Expr> keyExprs = new ArrayList<>();
         List<Field<?>> keys = new ArrayList<>();
         List<String> keyNames = new ArrayList<>();
+        Set<String> keyTables = new LinkedHashSet<>();
+        List<Set<String>> tablesPerKey = new ArrayList<>();
         for (Dimension d : plan.dimensions()) {
             Expr key = keyExpression(d, fact);
-            tables.addAll(tablesOf(key, d.table()));
+            keyExprs.add(key);
+            tablesPerKey.add(tablesOf(key, d.table()));
+            keyTables.addAll(tablesOf(key, d.table()));
             keys.add(renderer(fact, d.table()).field(key));
             keyNames.add(d.name());
         }
         Field<LocalDateTime> time = timeColumn(fact);
-        if (plan.grain().isPresent()) {
+        Optional<Field<?>> bucket = plan.grain().map(g -> {
             // The earlier period is bucketed as if moved forward, so its buckets carry the current period's dates.
             Field<LocalDateTime> t = shift.map(s -> dialect.plus(time, s.months(), s.days())).orElse(time);
-            keys.add(dialect.bucket(t, plan.grain().get()));
-            keyNames.add(plan.grain().get().yamlName());
-        }
-        List<Field<?>> select = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            select.add(keys.get(i).as(keyNames.get(i)));
-        }
+            return dialect.bucket(t, g);
+        });
+        Set<String> otherTables = new LinkedHashSet<>();
         ExprRenderer factExprs = renderer(fact, fact.table());
         for (Measure m : fq.measures()) {
-            m.expr().ifPresent(e -> tables.addAll(tablesOf(e, fact.table())));
-            m.filter().ifPresent(e -> tables.addAll(tablesOf(e, fact.table())));
-            select.add(aggregateField(m, factExprs).as(m.name()));
+            m.expr().ifPresent(e -> otherTables.addAll(tablesOf(e, fact.table())));
+            m.filter().ifPresent(e -> otherTables.addAll(tablesOf(e, fact.table())));
         }
         List<Condition> where = new ArrayList<>();
         range.ifPresent(r -> where.add(time.ge(val(r.from())).and(time.lt(val(r.to())))));
         for (Restriction r : plan.restrictions()) {
             Expr key = keyExpression(r.dimension(), fact);
-            tables.addAll(tablesOf(key, r.dimension().table()));
+            otherTables.addAll(tablesOf(key, r.dimension().table()));
             ExprRenderer dimExprs = renderer(fact, r.dimension().table());
             List<Field<String>> values = r.values().stream().<Field<String>>map(v -> val(v)).toList();
             Condition c = dimExprs.field(key).coerce(SQLDataType.VARCHAR).in(values);
@@ -201,19 +200,126 @@ public final class SqlRenderer {
             }
             where.add(r.negated() ? DSL.not(c) : c);
         }
-        tables.remove(fact.table());
-        SelectJoinStep<Record> q = DSL.select(select).from(DSL.table(name(fact.table())));
-        for (Join j : joinPath(fact, tables)) {
+        Set<String> rollup = rollupTables(fact, fq, tablesPerKey, otherTables);
+        if (!rollup.isEmpty()) {
+            return rolledUp(fact, fq, keyExprs, keys, keyNames, bucket, plan, rollup, otherTables, where);
+        }
+        Set<String> tables = new LinkedHashSet<>(keyTables);
+        tables.addAll(otherTables);
+        List<Field<?>> groupBy = new ArrayList<>(keys);
+        bucket.ifPresent(groupBy::add);
+        List<String> names = new ArrayList<>(keyNames);
+        plan.grain().ifPresent(g -> names.add(g.yamlName()));
+        List<Field<?>> select = new ArrayList<>();
+        for (int i = 0; i < groupBy.size(); i++) {
+            select.add(groupBy.get(i).as(names.get(i)));
+        }
+        for (Measure m : fq.measures()) {
+            select.add(aggregateField(m, factExprs).as(m.name()));
+        }
+        var filtered = joined(fact, DSL.select(select).from(DSL.table(name(fact.table()))), tables).where(where);
+        // GROUP BY repeats the expressions: aliases in GROUP BY are not portable.
+        return groupBy.isEmpty() ? filtered : filtered.groupBy(groupBy);
+    }
+
+    /**
+     * Dimension tables needed only to read a grouping key (a location's region), joined straight
+     * from the fact. When every measure can be re-aggregated (counts, sums, min, max), the fact is
+     * grouped by the foreign key first and the few groups are joined and rolled up, instead of
+     * joining the dimension table onto every fact row.
+     */
+    private static Set<String> rollupTables(Fact fact, FactQuery fq, List<Set<String>> tablesPerKey, Set<String> otherTables) {
+        boolean decomposable = fq.measures().stream().allMatch(m -> m.agg() == Aggregation.COUNT || m.agg() == Aggregation.SUM
+                || m.agg() == Aggregation.MIN || m.agg() == Aggregation.MAX);
+        if (!decomposable) return Set.of();
+        Set<String> needed = new LinkedHashSet<>();
+        joinPath(fact, otherTables).forEach(j -> needed.add(j.table()));
+        Set<String> out = new LinkedHashSet<>();
+        for (Set<String> keyTables : tablesPerKey) {
+            boolean rollable = keyTables.size() == 1 && keyTables.stream().allMatch(t -> !t.equals(fact.table())
+                    && fact.joinTo(t).map(j -> j.from().equals(fact.table())).orElse(false) && !needed.contains(t));
+            if (rollable) {
+                out.addAll(keyTables);
+            } else if (keyTables.stream().anyMatch(t -> !t.equals(fact.table()) && !needed.contains(t))) {
+                // A key reading a dimension table together with others (age at the visit) needs that join in the scan.
+                return Set.of();
+            }
+        }
+        return out;
+    }
+
+    private Select<Record> rolledUp(Fact fact, FactQuery fq, List<Expr> keyExprs, List<Field<?>> keys, List<String> keyNames,
+                                    Optional<Field<?>> bucket, QueryPlan plan, Set<String> rollup, Set<String> innerTables,
+                                    List<Condition> where) {
+        String inner = fact.name() + "_by_key";
+        List<Field<?>> innerGroup = new ArrayList<>();
+        List<Field<?>> innerSelect = new ArrayList<>();
+        for (String t : rollup) {
+            Join j = fact.joinTo(t).orElseThrow();
+            Field<Object> fk = column(fact.table(), tableColumn(fact.table(), j.column()));
+            innerGroup.add(fk);
+            innerSelect.add(fk.as(fkName(t)));
+        }
+        List<Field<?>> outerKeys = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            boolean viaRollup = tablesOf(keyExprs.get(i), plan.dimensions().get(i).table()).stream().anyMatch(rollup::contains);
+            if (viaRollup) {
+                outerKeys.add(keys.get(i)); // reads the joined dimension table in the outer query
+            } else {
+                innerGroup.add(keys.get(i));
+                innerSelect.add(keys.get(i).as(keyNames.get(i)));
+                outerKeys.add(resultColumn(inner, keyNames.get(i)));
+            }
+        }
+        List<String> names = new ArrayList<>(keyNames);
+        if (bucket.isPresent()) {
+            String g = plan.grain().orElseThrow().yamlName();
+            innerGroup.add(bucket.get());
+            innerSelect.add(bucket.get().as(g));
+            outerKeys.add(resultColumn(inner, g));
+            names.add(g);
+        }
+        ExprRenderer factExprs = renderer(fact, fact.table());
+        List<Field<?>> outerSelect = new ArrayList<>();
+        for (int i = 0; i < outerKeys.size(); i++) {
+            outerSelect.add(outerKeys.get(i).as(names.get(i)));
+        }
+        for (Measure m : fq.measures()) {
+            innerSelect.add(aggregateField(m, factExprs).as(m.name()));
+            Field<Object> partial = resultColumn(inner, m.name());
+            outerSelect.add((switch (m.agg()) {
+                case MIN -> DSL.min(partial);
+                case MAX -> DSL.max(partial);
+                default -> DSL.sum(partial.coerce(SQLDataType.NUMERIC));
+            }).as(m.name()));
+        }
+        org.jooq.Table<?> byKey = joined(fact, DSL.select(innerSelect).from(DSL.table(name(fact.table()))), innerTables)
+                .where(where).groupBy(innerGroup).asTable(inner);
+        SelectJoinStep<Record> outer = DSL.select(outerSelect).from(byKey);
+        for (String t : rollup) {
+            Table target = WarehouseSchema.table(t).orElseThrow();
+            outer = outer.leftJoin(DSL.table(name(t)))
+                    .on(column(t, target.column(target.primaryKey()).orElseThrow()).eq(resultColumn(inner, fkName(t))));
+        }
+        return outer.groupBy(outerKeys);
+    }
+
+    private static String fkName(String table) {
+        return table + "_fk";
+    }
+
+    /** The fact's select with the joins that reach {@code tables}; left joins, so a missing dimension row never drops a fact row. */
+    private SelectJoinStep<Record> joined(Fact fact, SelectJoinStep<Record> q, Set<String> tables) {
+        Set<String> others = new LinkedHashSet<>(tables);
+        others.remove(fact.table());
+        for (Join j : joinPath(fact, others)) {
             Table target = WarehouseSchema.table(j.table()).orElseThrow();
             Table source = WarehouseSchema.table(j.from()).orElseThrow();
-            // Left joins: a visit whose staff row is missing still counts in every total.
             q = q.leftJoin(DSL.table(name(j.table())))
                     .on(column(j.table(), target.column(target.primaryKey()).orElseThrow())
                             .eq(column(j.from(), source.column(j.column()).orElseThrow())));
         }
-        var filtered = q.where(where);
-        // GROUP BY repeats the expressions: aliases in GROUP BY are not portable.
-        return keys.isEmpty() ? filtered : filtered.groupBy(keys);
+        return q;
     }
 
     /** {@code select pk from dimension_table where display in (values)}: the keys of members with those labels. */
