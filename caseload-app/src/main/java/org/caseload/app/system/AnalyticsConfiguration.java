@@ -2,7 +2,6 @@ package org.caseload.app.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.caseload.engine.execute.Databases;
 import org.caseload.engine.execute.Engine;
@@ -72,9 +71,5 @@ public class AnalyticsConfiguration {
     public Engine engine(SemanticModel model, @Qualifier("analytics") DataSource analytics, CaseloadProperties props) {
         return new Engine(model, analytics, props.analytics().url() == null
                 ? org.jooq.SQLDialect.DUCKDB : Databases.dialectOf(props.analytics().url()));
-    }
-
-    static boolean exists(java.nio.file.Path p) {
-        return Files.exists(p);
     }
 }
