@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "caseload", subcommands = {AppMain.Serve.class, AppMain.Demo.class, AppMain.UserCommand.class})
 public final class AppMain {
     public static void main(String[] args) {
+        // jOOQ's banner and tips are noise in a server log.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         CommandLine cli = new CommandLine(new AppMain());
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             Throwable root = e;
