@@ -138,7 +138,7 @@ public final class Scorer {
             Score.MinVolume mv = score.minVolume().get();
             Double v = r.value(mv.metric());
             if (v == null || v < mv.atLeast().doubleValue()) {
-                return String.format("%s %s, below the minimum of %s", v == null ? "no" : String.format("%,.0f", v),
+                return String.format(java.util.Locale.ENGLISH, "%s %s, below the minimum of %s", v == null ? "no" : String.format(java.util.Locale.ENGLISH, "%,.0f", v),
                         mv.metric(), mv.atLeast().stripTrailingZeros().toPlainString());
             }
         }
