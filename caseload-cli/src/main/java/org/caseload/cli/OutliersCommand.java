@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,8 +66,7 @@ final class OutliersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.checkFormat();
-        Method m = Arrays.stream(Method.values()).filter(x -> x.wireName().equals(method)).findFirst()
-                .orElseThrow(() -> new BadInputException("--method: unknown method '" + method + "' — one of mad, iqr, baseline"));
+        Method m = Method.parse(method, "method");
         SemanticModel model = database.loadModel();
         OutlierRequest request = new OutlierRequest(metric, by, Optional.ofNullable(within),
                 Optional.ofNullable(grain).map(g -> RequestSyntax.grain(g, "grain")), m,

@@ -28,6 +28,12 @@ public final class EntityRows {
 
     private EntityRows() {}
 
+    /** The dimension an insight request names in {@code field}, or a request error with a suggestion. */
+    public static Dimension dimension(org.caseload.model.SemanticModel model, String name, String field) {
+        return model.dimension(name).orElseThrow(() -> new org.caseload.engine.query.RequestException(field,
+                "unknown dimension '" + name + "'", org.caseload.model.Suggestions.didYouMean(name, model.dimensions().keySet())));
+    }
+
     public static List<Row> of(QueryResult result, Dimension by, Optional<Dimension> within, Optional<Grain> grain,
                                List<String> metrics) {
         int byKey = result.columnIndex(by.name());

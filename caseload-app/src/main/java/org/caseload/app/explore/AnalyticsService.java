@@ -49,13 +49,18 @@ public class AnalyticsService {
     /** Runs a request for {@code username} (tiles run on other threads, so the user is passed, not looked up). */
     public QueryResult run(MetricRequest request, String username, String source) {
         java.util.ArrayList<Object[]> rows = new java.util.ArrayList<>();
-        Execution e = stream(request, username, source, rows::add);
+        Execution e = stream(request, username, source, columns -> rows::add);
         return new QueryResult(e.query().plan().columns(), rows, e.query().inlineSql(), e.durationMs());
     }
 
     public record Execution(CompiledQuery query, long rows, long durationMs) {}
 
-    public Execution stream(MetricRequest request, String username, String source, Consumer<Object[]> sink) {
+    /**
+     * Streams the rows to the sink that {@code sinkFor} makes from the planned columns: the request is
+     * planned (and a bad one rejected) before the sink exists, so nothing is written for it.
+     */
+    public Execution stream(MetricRequest request, String username, String source,
+                            java.util.function.Function<List<org.caseload.engine.plan.OutputColumn>, Consumer<Object[]>> sinkFor) {
         String requestId = requestId();
         AccessScope scope = users.scopeOf(username);
         long start = System.nanoTime();
@@ -63,6 +68,7 @@ public class AnalyticsService {
         long[] count = {0};
         try {
             q = engine.compile(request, scope);
+            Consumer<Object[]> sink = sinkFor.apply(q.plan().columns());
             engine.stream(q, row -> {
                 count[0]++;
                 sink.accept(row);

@@ -83,15 +83,21 @@ public class QueryApiController {
         }
         MetricRequest request = new QueryBody(RequestSyntax.names(metrics), RequestSyntax.names(dimensions), grain, from, to,
                 filters, having, order == null ? List.of() : RequestSyntax.names(order), limit, compare).toRequest();
-        // Plan before the first byte is written, so a bad request still gets a 400 with a JSON body.
-        List<OutputColumn> columns = analytics.engine().compile(request, org.caseload.engine.query.AccessScope.UNRESTRICTED)
-                .plan().columns();
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"caseload.csv\"");
-        PrintStream out = new PrintStream(new BufferedOutputStream(response.getOutputStream(), 1 << 16), false, StandardCharsets.UTF_8);
-        ResultWriter writer = ResultWriter.of("csv", columns, keys, out);
-        analytics.stream(request, UserService.currentUsername(), "csv", writer::row);
-        writer.finish();
+        // The writer is made once the request is planned: a bad request still gets a 400 with a JSON body.
+        ResultWriter[] writer = new ResultWriter[1];
+        analytics.stream(request, UserService.currentUsername(), "csv", columns -> {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"caseload.csv\"");
+            try {
+                PrintStream out = new PrintStream(new BufferedOutputStream(response.getOutputStream(), 1 << 16), false,
+                        StandardCharsets.UTF_8);
+                writer[0] = ResultWriter.of("csv", columns, keys, out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return writer[0]::row;
+        });
+        writer[0].finish();
     }
 
     public static QueryReply replyOf(QueryResult r) {

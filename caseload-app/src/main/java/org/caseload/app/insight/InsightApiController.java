@@ -1,10 +1,8 @@
 package org.caseload.app.insight;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.caseload.engine.query.RequestException;
 import org.caseload.engine.query.RequestSyntax;
 import org.caseload.insights.outlier.Flag;
 import org.caseload.insights.outlier.Method;
@@ -69,8 +67,7 @@ public class InsightApiController {
 
     static OutlierRequest outlierRequest(String metric, String by, String within, String grain, String method, Double threshold,
                                          String from, String to, List<String> filter) {
-        Method m = Arrays.stream(Method.values()).filter(x -> x.wireName().equals(method)).findFirst()
-                .orElseThrow(() -> new RequestException("method", "unknown method '" + method + "'", Optional.of("one of mad, iqr, baseline")));
+        Method m = Method.parse(method, "method");
         return new OutlierRequest(metric, by, Optional.ofNullable(blank(within)),
                 Optional.ofNullable(blank(grain)).map(g -> RequestSyntax.grain(g, "grain")), m,
                 threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),

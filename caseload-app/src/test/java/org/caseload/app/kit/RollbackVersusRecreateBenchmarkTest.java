@@ -50,9 +50,9 @@ class RollbackVersusRecreateBenchmarkTest {
         // Each approach on databases of its own, so neither sees the other's rows.
         try (HikariDataSource kitAppPool = h2("kit"); HikariDataSource kitAnalyticsPool = Databases.duckdb(dir.resolve("kit.duckdb"), false);
              HikariDataSource app = h2("recreate"); HikariDataSource analytics = Databases.duckdb(dir.resolve("recreate.duckdb"), false)) {
-            Flyway.configure().dataSource(kitAppPool).locations("classpath:db/migration/h2").load().migrate();
+            Flyway.configure().dataSource(kitAppPool).locations("classpath:db/migration/standard").load().migrate();
             WarehouseDdl.createAll(DSL.using(kitAnalyticsPool, SQLDialect.DUCKDB));
-            Flyway flyway = Flyway.configure().dataSource(app).locations("classpath:db/migration/h2").cleanDisabled(false).load();
+            Flyway flyway = Flyway.configure().dataSource(app).locations("classpath:db/migration/standard").cleanDisabled(false).load();
 
             TestDatabase kitApp = TestDatabase.of("app", kitAppPool);
             TestDatabase kitAnalytics = TestDatabase.of("analytics", kitAnalyticsPool);

@@ -16,6 +16,15 @@ public enum Method {
     }
 
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code mad}, {@code iqr} or {@code baseline}; anything else is a request error on {@code field}. */
+    public static Method parse(String text, String field) {
+        for (Method m : values()) {
+            if (m.wireName().equals(text)) return m;
+        }
+        throw new org.caseload.engine.query.RequestException(field, "unknown method '" + text + "'",
+                java.util.Optional.of("one of mad, iqr, baseline"));
     }
 }

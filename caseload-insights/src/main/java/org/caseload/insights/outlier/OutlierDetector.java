@@ -63,8 +63,8 @@ public final class OutlierDetector {
     public OutlierResult detect(OutlierRequest req, AccessScope scope) {
         Metric metric = model.metric(req.metric()).orElseThrow(() -> new RequestException("metric",
                 "unknown metric '" + req.metric() + "'", Suggestions.didYouMean(req.metric(), model.metrics().keySet())));
-        Dimension by = dimension(req.by(), "by");
-        Optional<Dimension> within = req.within().map(w -> dimension(w, "within"));
+        Dimension by = EntityRows.dimension(model, req.by(), "by");
+        Optional<Dimension> within = req.within().map(w -> EntityRows.dimension(model, w, "within"));
         if (within.isPresent() && within.get().equals(by)) {
             throw new RequestException("within", "an entity cannot be its own peer group");
         }
@@ -314,8 +314,4 @@ public final class OutlierDetector {
         return model.metric("visits").map(Metric::name);
     }
 
-    private Dimension dimension(String name, String field) {
-        return model.dimension(name).orElseThrow(() -> new RequestException(field, "unknown dimension '" + name + "'",
-                Suggestions.didYouMean(name, model.dimensions().keySet())));
-    }
 }

@@ -44,8 +44,8 @@ public final class Scorer {
         Score score = model.score(request.score()).orElseThrow(() -> new RequestException("score",
                 "unknown score '" + request.score() + "'", Suggestions.didYouMean(request.score(), model.scores().keySet())
                         .or(() -> Optional.of("scores: " + String.join(", ", model.scores().keySet())))));
-        Dimension by = dimension(request.by(), "by");
-        Optional<Dimension> within = request.within().or(score::within).map(w -> dimension(w, "within"));
+        Dimension by = EntityRows.dimension(model, request.by(), "by");
+        Optional<Dimension> within = request.within().or(score::within).map(w -> EntityRows.dimension(model, w, "within"));
         if (within.isPresent() && within.get().equals(by)) {
             throw new RequestException("within", "an entity cannot be its own peer group", Optional.of("drop --within or choose another dimension"));
         }
@@ -164,8 +164,4 @@ public final class Scorer {
         return out;
     }
 
-    private Dimension dimension(String name, String field) {
-        return model.dimension(name).orElseThrow(() -> new RequestException(field, "unknown dimension '" + name + "'",
-                Suggestions.didYouMean(name, model.dimensions().keySet())));
-    }
 }
