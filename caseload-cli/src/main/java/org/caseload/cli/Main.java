@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caseload", mixinStandardHelpOptions = true, version = "caseload 0.1.0",
         description = "Operations analytics for clinics: throughput, efficiency and staff cost.",
         subcommands = {QueryCommand.class, ScoresCommand.class, OutliersCommand.class, MetricsCommand.class, ValidateCommand.class, SchemaCommand.class,
-                DemoDataCommand.class, DemoCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
+                DemoDataCommand.class, DemoCommand.class, ImportCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int RUNTIME_FAILURE = 1;

@@ -23,35 +23,45 @@ import org.duckdb.DuckDBConnection;
  * chunk into its table, and each such flush into a table with a primary key pays for index
  * maintenance; one set-based insert does that work once, several times faster. Both steps run in
  * the load's transaction, so a rollback discards staged and inserted rows alike.
+ *
+ * <p>An upsert merges the stage with {@code INSERT ... ON CONFLICT (key) DO UPDATE}, after checking
+ * that the stage repeats no key (DuckDB cannot update one row twice in a statement, and which of two
+ * rows should win is unknowable anyway). Into an empty table the plain insert is used: nothing can
+ * conflict, and it avoids the index probe per row.
  */
 final class AppenderWriter implements TableWriter {
     private static final String STAGE_PREFIX = "caseload_stage_";
 
+    /** Repeated keys named in the error; the count says how many more there are. */
+    private static final int DUPLICATES_SHOWN = 5;
+
     private final DuckDBConnection connection;
     private final Table table;
+    private final LoadMode mode;
     private final String stage;
     private final DuckDBAppender appender;
     private final ColumnType[] types;
     /** Per TIMESTAMP column, how many stored units make a second (TIMESTAMP_S 1, TIMESTAMP 10^6, ...). */
     private final long[] unitsPerSecond;
 
-    private AppenderWriter(DuckDBConnection connection, Table table, String stage, DuckDBAppender appender,
-            long[] unitsPerSecond) {
+    private AppenderWriter(DuckDBConnection connection, Table table, LoadMode mode, String stage,
+            DuckDBAppender appender, long[] unitsPerSecond) {
         this.connection = connection;
         this.table = table;
+        this.mode = mode;
         this.stage = stage;
         this.appender = appender;
         this.types = table.columns().stream().map(Column::type).toArray(ColumnType[]::new);
         this.unitsPerSecond = unitsPerSecond;
     }
 
-    static AppenderWriter open(DuckDBConnection connection, Table table) throws SQLException {
+    static AppenderWriter open(DuckDBConnection connection, Table table, LoadMode mode) throws SQLException {
         long[] unitsPerSecond = timestampUnits(table, storedTypes(connection, table));
         String stage = STAGE_PREFIX + table.name();
         execute(connection, "create or replace temporary table " + quote(stage) + " as select * from "
                 + quote(table.name()) + " limit 0");
         DuckDBAppender appender = connection.createAppender("temp", "main", stage);
-        return new AppenderWriter(connection, table, stage, appender, unitsPerSecond);
+        return new AppenderWriter(connection, table, mode, stage, appender, unitsPerSecond);
     }
 
     /**
@@ -137,7 +147,46 @@ final class AppenderWriter implements TableWriter {
     @Override
     public void finish() throws SQLException {
         appender.flush();
-        execute(connection, "insert into " + quote(table.name()) + " select * from temp.main." + quote(stage));
+        String staged = "temp.main." + quote(stage);
+        String insert = "insert into " + quote(table.name()) + " select * from " + staged;
+        if (mode == LoadMode.UPSERT) {
+            refuseRepeatedKeys(staged);
+            if (!isEmpty(quote(table.name()))) {
+                insert += " on conflict (" + quote(table.primaryKey()) + ") do update set "
+                        + table.columns().stream().filter(c -> !c.name().equals(table.primaryKey()))
+                                .map(c -> quote(c.name()) + " = excluded." + quote(c.name()))
+                                .collect(java.util.stream.Collectors.joining(", "));
+            }
+        }
+        execute(connection, insert);
+    }
+
+    private void refuseRepeatedKeys(String staged) throws SQLException {
+        String key = quote(table.primaryKey());
+        List<String> repeated = new ArrayList<>();
+        long total = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select " + key + ", count(*), count(*) over ()"
+                        + " from " + staged + " group by " + key + " having count(*) > 1 order by " + key
+                        + " limit " + DUPLICATES_SHOWN)) {
+            while (rs.next()) {
+                repeated.add("'" + rs.getString(1) + "' (" + rs.getLong(2) + " rows)");
+                total = rs.getLong(3);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new IllegalArgumentException("table " + table.name() + ": " + table.primaryKey() + " repeats within"
+                    + " one load: " + String.join(", ", repeated)
+                    + (total > repeated.size() ? " and " + (total - repeated.size()) + " more" : ""));
+        }
+    }
+
+    private boolean isEmpty(String quotedTable) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select not exists (select 1 from " + quotedTable + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     @Override

@@ -14,6 +14,12 @@ final class LoadSession implements RowSink {
         TableWriter open(Table table) throws SQLException;
     }
 
+    /** Counts a table's stored rows, so an upsert can tell added rows from replaced ones. */
+    @FunctionalInterface
+    interface RowCounter {
+        long count(Table table);
+    }
+
     /** Carries a database failure through the producer, which can only throw unchecked exceptions. */
     static final class WriteFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -33,6 +39,8 @@ final class LoadSession implements RowSink {
         final RowValidator validator;
         TableWriter writer;
         long rows;
+        long rowsBefore = -1;
+        long rowsAfter = -1;
 
         TableState(Table table) {
             this.table = table;
@@ -41,12 +49,15 @@ final class LoadSession implements RowSink {
     }
 
     private final WriterFactory writers;
+    private final RowCounter counter;
     /** Identity lookup keeps the per-row cost flat; Table's record hashCode walks all its columns. */
     private final Map<Table, TableState> byIdentity = new IdentityHashMap<>();
     private final Map<String, TableState> byName = new LinkedHashMap<>();
 
-    LoadSession(WriterFactory writers) {
+    /** @param counter null when every written row is new (a replacing load). */
+    LoadSession(WriterFactory writers, RowCounter counter) {
         this.writers = writers;
+        this.counter = counter;
     }
 
     @Override
@@ -56,6 +67,9 @@ final class LoadSession implements RowSink {
         Object[] row = state.validator.check(values, rowNumber);
         try {
             if (state.writer == null) {
+                if (counter != null && state.rowsBefore < 0) {
+                    state.rowsBefore = counter.count(state.table);
+                }
                 state.writer = writers.open(state.table);
             }
             state.writer.write(row);
@@ -90,6 +104,9 @@ final class LoadSession implements RowSink {
             if (state.writer != null) {
                 state.writer.finish();
                 closeWriter(state);
+                if (counter != null) {
+                    state.rowsAfter = counter.count(state.table);
+                }
             }
         }
     }
@@ -119,6 +136,18 @@ final class LoadSession implements RowSink {
         for (Table table : WarehouseSchema.TABLES) {
             TableState state = byName.get(table.name());
             rows.put(table.name(), state == null ? 0L : state.rows);
+        }
+        return rows;
+    }
+
+    /** Rows per table that were not stored before this load (all written rows when not counting). */
+    Map<String, Long> newRowsPerTable() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (Table table : WarehouseSchema.TABLES) {
+            TableState state = byName.get(table.name());
+            long added = state == null ? 0L
+                    : counter == null || state.rowsAfter < 0 ? state.rows : state.rowsAfter - state.rowsBefore;
+            rows.put(table.name(), added);
         }
         return rows;
     }

@@ -7,11 +7,21 @@ import java.util.Map;
 
 /**
  * What a load wrote: rows per warehouse table, in schema order (tables the producer did not touch
- * appear with 0, since a replacing load left them empty), and the wall time of the whole transaction.
+ * appear with 0), how many of them were not in the table before (all of them for a replacing load;
+ * an upsert's others replaced stored rows with the same key), and the wall time of the transaction.
  */
-public record LoadSummary(Map<String, Long> rowsPerTable, Duration elapsed) {
+public record LoadSummary(Map<String, Long> rowsPerTable, Map<String, Long> newRowsPerTable, Duration elapsed) {
     public LoadSummary {
         rowsPerTable = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerTable));
+        newRowsPerTable = Collections.unmodifiableMap(new LinkedHashMap<>(newRowsPerTable));
+    }
+
+    public LoadSummary(Map<String, Long> rowsPerTable, Duration elapsed) {
+        this(rowsPerTable, rowsPerTable, elapsed);
+    }
+
+    public long newRows(String table) {
+        return newRowsPerTable.getOrDefault(table, 0L);
     }
 
     public long rows(String table) {

@@ -41,12 +41,27 @@ public final class WarehouseLoader {
         return load(connection, LoadMode.REPLACE_ALL, WriteStrategy.forConnection(connection), producer);
     }
 
+    /**
+     * Inserts or updates by primary key what {@code producer} appends, keeping every other row:
+     * importing the same export twice changes nothing, a newer one updates changed rows and adds new
+     * ones. Creates missing tables. Rows repeating a primary key within one load are refused, since
+     * which of them should win is not knowable.
+     *
+     * @throws IllegalArgumentException a row did not fit its table, or a key repeated (after rolling back)
+     * @throws SQLException the database refused the load (after rolling back)
+     */
+    public static LoadSummary upsert(Connection connection, Consumer<RowSink> producer) throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        return load(connection, LoadMode.UPSERT, WriteStrategy.forConnection(connection), producer);
+    }
+
     static LoadSummary load(Connection connection, LoadMode mode, WriteStrategy strategy,
             Consumer<RowSink> producer) throws SQLException {
         Objects.requireNonNull(producer, "producer");
         long started = System.nanoTime();
         DSLContext dsl = DSL.using(connection, WriteStrategy.dialect(connection));
-        LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table));
+        LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table, mode),
+                mode == LoadMode.UPSERT ? table -> dsl.fetchCount(DSL.table(DSL.name(table.name()))) : null);
         try (DuckDbLoadSettings ignored = WriteStrategy.isDuckDb(connection) ? DuckDbLoadSettings.apply(connection) : null) {
             inTransaction(connection, () -> {
                 prepare(dsl, mode);
@@ -54,7 +69,8 @@ public final class WarehouseLoader {
                 session.finish();
             }, session);
         }
-        return new LoadSummary(session.rowsPerTable(), Duration.ofNanos(System.nanoTime() - started));
+        return new LoadSummary(session.rowsPerTable(), session.newRowsPerTable(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     @FunctionalInterface
@@ -84,6 +100,7 @@ public final class WarehouseLoader {
 
     private static void prepare(DSLContext dsl, LoadMode mode) {
         switch (mode) {
+            case UPSERT -> WarehouseDdl.createAll(dsl);
             case REPLACE_ALL -> {
                 WarehouseDdl.createAll(dsl);
                 // Facts before dimensions, so the order stays valid should foreign keys ever appear.

@@ -12,18 +12,18 @@ import org.jooq.tools.jdbc.JDBCUtils;
 enum WriteStrategy {
     APPENDER {
         @Override
-        TableWriter open(Connection connection, DSLContext dsl, Table table) throws SQLException {
-            return AppenderWriter.open(connection.unwrap(DuckDBConnection.class), table);
+        TableWriter open(Connection connection, DSLContext dsl, Table table, LoadMode mode) throws SQLException {
+            return AppenderWriter.open(connection.unwrap(DuckDBConnection.class), table, mode);
         }
     },
     BATCH_INSERT {
         @Override
-        TableWriter open(Connection connection, DSLContext dsl, Table table) {
-            return new BatchInsertWriter(dsl, table);
+        TableWriter open(Connection connection, DSLContext dsl, Table table, LoadMode mode) {
+            return new BatchInsertWriter(dsl, table, mode);
         }
     };
 
-    abstract TableWriter open(Connection connection, DSLContext dsl, Table table) throws SQLException;
+    abstract TableWriter open(Connection connection, DSLContext dsl, Table table, LoadMode mode) throws SQLException;
 
     static WriteStrategy forConnection(Connection connection) throws SQLException {
         return isDuckDb(connection) ? APPENDER : BATCH_INSERT;

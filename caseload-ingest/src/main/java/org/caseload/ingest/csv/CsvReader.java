@@ -1,0 +1,241 @@
+package org.caseload.ingest.csv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams the records of one CSV file (RFC 4180: comma separated, fields optionally in double quotes,
+ * {@code ""} for a quote inside them, LF or CRLF line ends, an optional UTF-8 byte order mark).
+ *
+ * <p>Each record's fields are kept as bytes with offsets; {@link #get} decodes one on request. That
+ * keeps the per-row cost to one pass over the bytes, and unread columns are never decoded at all.
+ * Not thread-safe.
+ */
+public final class CsvReader implements Closeable {
+    private static final int BUFFER = 1 << 20;
+
+    private final String fileName;
+    private final InputStream in;
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private long consumed;
+    private boolean eof;
+
+    private byte[] record = new byte[4096];
+    private int recordLength;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private int fields;
+
+    private long nextLine = 1;
+    private long line;
+    private final CsvHeader header;
+
+    private CsvReader(String fileName, InputStream in) throws IOException {
+        this.fileName = fileName;
+        this.in = in;
+        skipByteOrderMark();
+        if (!next()) {
+            throw new CsvFormatException(fileName, 1, "the file is empty; expected a header line");
+        }
+        List<String> names = new ArrayList<>(fields);
+        for (int i = 0; i < fields; i++) {
+            names.add(get(i).trim());
+        }
+        this.header = new CsvHeader(fileName, names);
+    }
+
+    public static CsvReader open(Path file) throws IOException {
+        return new CsvReader(file.getFileName().toString(), Files.newInputStream(file));
+    }
+
+    public static CsvReader open(String fileName, InputStream in) throws IOException {
+        return new CsvReader(fileName, in);
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public CsvHeader header() {
+        return header;
+    }
+
+    /** The 1-based physical line the current record starts on (the header is line 1). */
+    public long line() {
+        return line;
+    }
+
+    /** Bytes read from the file so far, for progress. */
+    public long bytesRead() {
+        return consumed - (limit - pos);
+    }
+
+    public int fieldCount() {
+        return fields;
+    }
+
+    /** Field {@code index} of the current record, or "" when the record is shorter. */
+    public String get(int index) {
+        if (index >= fields) {
+            return "";
+        }
+        int start = starts[index];
+        return new String(record, start, ends[index] - start, StandardCharsets.UTF_8);
+    }
+
+    public boolean isEmpty(int index) {
+        return index >= fields || ends[index] == starts[index];
+    }
+
+    /** Copies field {@code index} into {@code target} (ASCII only; no decoding); returns its length. */
+    public int bytes(int index, byte[] target) {
+        if (index >= fields) {
+            return 0;
+        }
+        int length = Math.min(ends[index] - starts[index], target.length);
+        System.arraycopy(record, starts[index], target, 0, length);
+        return ends[index] - starts[index];
+    }
+
+    /**
+     * Advances to the next record; false at the end of the file. Blank lines are skipped.
+     *
+     * @throws CsvFormatException a quoted field is not closed, or a quote is followed by other text
+     */
+    public boolean next() throws IOException {
+        while (true) {
+            if (!readRecord()) {
+                return false;
+            }
+            if (!(fields == 1 && ends[0] == starts[0])) {
+                return true;
+            }
+        }
+    }
+
+    private boolean readRecord() throws IOException {
+        recordLength = 0;
+        fields = 0;
+        line = nextLine;
+        if (pos == limit && !fill()) {
+            return false;
+        }
+        int fieldStart = 0;
+        boolean quoted = false;
+        boolean afterQuote = false;
+        while (true) {
+            if (pos == limit && !fill()) {
+                if (quoted) {
+                    throw new CsvFormatException(fileName, line, "a quoted field opened on this line is never closed");
+                }
+                endField(fieldStart);
+                return true;
+            }
+            byte b = buf[pos++];
+            if (quoted) {
+                if (b == '"') {
+                    if (pos == limit && !fill()) {
+                        quoted = false;
+                        afterQuote = true;
+                        continue;
+                    }
+                    if (buf[pos] == '"') {
+                        pos++;
+                        append(b);
+                    } else {
+                        quoted = false;
+                        afterQuote = true;
+                    }
+                } else {
+                    if (b == '\n') {
+                        nextLine++;
+                    }
+                    append(b);
+                }
+                continue;
+            }
+            switch (b) {
+                case ',' -> {
+                    endField(fieldStart);
+                    fieldStart = recordLength;
+                    afterQuote = false;
+                }
+                case '\n' -> {
+                    nextLine++;
+                    endField(fieldStart);
+                    return true;
+                }
+                case '\r' -> {
+                    // Part of CRLF (or a stray CR): never field content outside quotes.
+                }
+                case '"' -> {
+                    if (recordLength != fieldStart || afterQuote) {
+                        throw new CsvFormatException(fileName, nextLine,
+                                "field " + (fields + 1) + ": a quote inside an unquoted field (quote the whole field and double the quote)");
+                    }
+                    quoted = true;
+                }
+                default -> {
+                    if (afterQuote) {
+                        throw new CsvFormatException(fileName, nextLine,
+                                "field " + (fields + 1) + ": text after the closing quote");
+                    }
+                    append(b);
+                }
+            }
+        }
+    }
+
+    private void append(byte b) {
+        if (recordLength == record.length) {
+            record = Arrays.copyOf(record, record.length * 2);
+        }
+        record[recordLength++] = b;
+    }
+
+    private void endField(int fieldStart) {
+        if (fields == starts.length) {
+            starts = Arrays.copyOf(starts, fields * 2);
+            ends = Arrays.copyOf(ends, fields * 2);
+        }
+        starts[fields] = fieldStart;
+        ends[fields] = recordLength;
+        fields++;
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int n = in.readNBytes(buf, 0, buf.length);
+        if (n <= 0) {
+            eof = true;
+            pos = limit = 0;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        consumed += n;
+        return true;
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        if (fill() && limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,145 @@
+package org.caseload.ingest.imports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneRules;
+import java.util.Locale;
+
+/**
+ * Parsing shared by the importers. Each method returns the value or throws {@link BadValue} with a
+ * reason fit for a reject; the caller knows the file, line and column.
+ */
+public final class Values {
+    /** A value that does not parse; the message is the reason shown to the user. */
+    public static final class BadValue extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public BadValue(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private Values() {}
+
+    /**
+     * An instant written as ISO-8601 with an offset ({@code 2019-02-17T05:07:38Z}), as wall-clock
+     * time in {@code zone}, to the second. The common {@code Z} form is parsed by hand: an import
+     * reads millions of them and the general parser is the largest cost per row.
+     */
+    public static LocalDateTime instantIn(String text, ZoneRules zone) throws BadValue {
+        long epochSecond = epochSecond(text);
+        int offset = zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH).getTotalSeconds()
+                : zone.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return LocalDateTime.ofEpochSecond(epochSecond + offset, 0, ZoneOffset.UTC);
+    }
+
+    static long epochSecond(String text) throws BadValue {
+        if (text.length() == 20 && text.charAt(19) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC);
+                } catch (DateTimeException e) {
+                    throw new BadValue("not a valid date: " + e.getMessage());
+                }
+            }
+        }
+        try {
+            return OffsetDateTime.parse(text).toEpochSecond();
+        } catch (DateTimeParseException e) {
+            throw new BadValue("expected an ISO-8601 timestamp with offset, like 2024-05-01T08:30:00Z");
+        }
+    }
+
+    /** A local date-time ({@code 2024-05-01T08:30}, seconds optional, a space instead of T allowed). */
+    public static LocalDateTime localDateTime(String text) throws BadValue {
+        try {
+            return LocalDateTime.parse(text.length() > 10 && text.charAt(10) == ' '
+                    ? text.substring(0, 10) + 'T' + text.substring(11) : text);
+        } catch (DateTimeParseException e) {
+            throw new BadValue("expected a local ISO-8601 timestamp, like 2024-05-01T08:30");
+        }
+    }
+
+    /** Money to the cent; more decimals are refused rather than rounded, so totals stay exact. */
+    public static BigDecimal money(String text) throws BadValue {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new BadValue("expected a decimal number, like 129.16");
+        }
+        if (value.signum() < 0) {
+            throw new BadValue("must not be negative");
+        }
+        try {
+            return value.setScale(2, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new BadValue("has more than 2 decimal places");
+        }
+    }
+
+    /** The year of an ISO date ({@code 1987-03-14}). */
+    public static int yearOfDate(String text) throws BadValue {
+        try {
+            return java.time.LocalDate.parse(text).getYear();
+        } catch (DateTimeParseException e) {
+            throw new BadValue("expected an ISO date, like 1987-03-14");
+        }
+    }
+
+    public static ZoneId zone(String text) {
+        return ZoneId.of(text);
+    }
+
+    /** {@code true}/{@code false} (also yes/no, 1/0, any case). */
+    public static boolean bool(String text) throws BadValue {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "y", "t" -> true;
+            case "false", "no", "0", "n", "f" -> false;
+            default -> throw new BadValue("expected true or false");
+        };
+    }
+
+    /** A stable identifier from free text: {@code "GENERAL PRACTICE"} → {@code general_practice}. */
+    public static String slug(String text) {
+        String slug = text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return slug.isEmpty() ? "unknown" : slug;
+    }
+
+    /** {@code "GENERAL PRACTICE"} → {@code "General practice"}; mixed-case text is kept as written. */
+    public static String label(String text) {
+        String trimmed = text.trim();
+        if (!trimmed.equals(trimmed.toUpperCase(Locale.ROOT)) || trimmed.isEmpty()) {
+            return trimmed;
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
