@@ -261,6 +261,50 @@ class WarehouseLoaderTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void upsertKeepsOtherRowsUpdatesChangedOnesAndCountsNewOnes(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("upsert.duckdb"))) {
+            LoadSummary first = WarehouseLoader.load(c, LoadMode.UPSERT, strategy, network(2500, "v-"));
+            assertThat(first.newRows("visits")).isEqualTo(2500);
+            Map<String, String> once = checksums(c);
+
+            LoadSummary again = WarehouseLoader.load(c, LoadMode.UPSERT, strategy, network(2500, "v-"));
+            assertThat(checksums(c)).isEqualTo(once);
+            assertThat(again.rows("visits")).isEqualTo(2500);
+            assertThat(again.newRowsPerTable().values()).containsOnly(0L);
+
+            // A newer export: one visit changed, one added; nothing else touched.
+            LoadSummary newer = WarehouseLoader.load(c, LoadMode.UPSERT, strategy, sink -> {
+                sink.append(VISITS, "v-7", "p-0", "loc-2", "dental", null, NINE, NINE, NINE, NINE.plusHours(1),
+                        "no_show", null);
+                sink.append(VISITS, "v-new", "p-1", "loc-1", "dental", null, NINE, NINE, NINE, NINE.plusHours(1),
+                        "completed", new BigDecimal("9.99"));
+            });
+            assertThat(newer.newRows("visits")).isEqualTo(1);
+            assertThat(newer.rows("visits")).isEqualTo(2);
+            assertThat(queryLong(c, "select count(*) from visits")).isEqualTo(2501);
+            assertThat(queryLong(c, "select count(*) from locations")).isEqualTo(2);
+            assertThat(rows(c, "select status, location_id, charge_amount from visits where visit_id = 'v-7'"))
+                    .containsExactly(Arrays.asList("no_show", "loc-2", null));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WriteStrategy.class)
+    void upsertRefusesAKeyRepeatedWithinOneLoadAndRollsBack(WriteStrategy strategy) throws SQLException {
+        try (Connection c = open(dir.resolve("repeat.duckdb"))) {
+            WarehouseLoader.load(c, LoadMode.UPSERT, strategy, network(10, "v-"));
+            Map<String, String> before = checksums(c);
+            assertThatThrownBy(() -> WarehouseLoader.load(c, LoadMode.UPSERT, strategy,
+                    network(30, "v-").andThen(network(2, "v-"))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("repeats within one load")
+                    .hasMessageContaining("'loc-1'");
+            assertThat(checksums(c)).isEqualTo(before);
+        }
+    }
+
     private static void assertRejected(Connection c, Consumer<RowSink> producer, String message) {
         assertThatThrownBy(() -> WarehouseLoader.replaceAll(c, producer))
                 .isInstanceOf(IllegalArgumentException.class)
