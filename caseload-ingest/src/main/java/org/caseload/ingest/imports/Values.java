@@ -34,13 +34,18 @@ public final class Values {
      * reads millions of them and the general parser is the largest cost per row.
      */
     public static LocalDateTime instantIn(String text, ZoneRules zone) throws BadValue {
-        long epochSecond = epochSecond(text);
+        return localIn(epochSecond(text), zone);
+    }
+
+    /** Wall-clock time in {@code zone} of an instant given as epoch seconds. */
+    public static LocalDateTime localIn(long epochSecond, ZoneRules zone) {
         int offset = zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH).getTotalSeconds()
                 : zone.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
         return LocalDateTime.ofEpochSecond(epochSecond + offset, 0, ZoneOffset.UTC);
     }
 
-    static long epochSecond(String text) throws BadValue {
+    /** Seconds since the epoch of an ISO-8601 instant with offset; the {@code Z} form parsed by hand. */
+    public static long epochSecond(String text) throws BadValue {
         if (text.length() == 20 && text.charAt(19) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'
                 && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':') {
             int year = digits(text, 0, 4);

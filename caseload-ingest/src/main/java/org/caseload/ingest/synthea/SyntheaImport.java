@@ -37,8 +37,8 @@ import org.caseload.ingest.imports.WarehouseLookup.StoredStaff;
  *   <li>provider → staff (role group from the speciality; hourly cost kept from an earlier roster);
  *   <li>patient → patient (birth year, sex);
  *   <li>encounter → a completed visit (service = encounter class; scheduled, checked in and started
- *       at START, ended at STOP, both converted from UTC to the location's zone; charge = total
- *       claim cost).
+ *       at START converted from UTC to the location's zone, ended that plus STOP − START, so visit
+ *       minutes are elapsed minutes even across a daylight-saving change; charge = total claim cost).
  * </ul>
  *
  * Encounters must refer to an organization, patient and (when given) provider of this export or of
@@ -193,13 +193,17 @@ public final class SyntheaImport implements ImportSource {
                 BigDecimal charge = null;
                 String column = "START";
                 try {
-                    start = Values.instantIn(csv.get(c[1]), rules);
+                    long startSecond = Values.epochSecond(csv.get(c[1]));
+                    start = Values.localIn(startSecond, rules);
                     column = "STOP";
                     if (!csv.isEmpty(c[2])) {
-                        stop = Values.instantIn(csv.get(c[2]), rules);
-                        if (stop.isBefore(start)) {
+                        long elapsed = Values.epochSecond(csv.get(c[2])) - startSecond;
+                        if (elapsed < 0) {
                             throw new BadValue("ends before it starts (START " + csv.get(c[1]) + ")");
                         }
+                        // Start plus elapsed time, not STOP's own wall-clock time: durations stay exact when a
+                        // visit spans a daylight-saving change (the end then reads in the start's offset).
+                        stop = start.plusSeconds(elapsed);
                     }
                     column = "TOTAL_CLAIM_COST";
                     if (!csv.isEmpty(c[7])) {

@@ -74,7 +74,8 @@ class SyntheaImportTest {
                     + " join visits v on v.visit_id = e.Id"
                     + " where v.started_at is distinct from timezone('America/New_York', e.START::timestamptz)"
                     + " or v.scheduled_at is distinct from v.started_at or v.checked_in_at is distinct from v.started_at"
-                    + " or v.ended_at is distinct from timezone('America/New_York', e.STOP::timestamptz)"
+                    + " or v.ended_at is distinct from timezone('America/New_York', e.START::timestamptz)"
+                    + "    + (e.STOP::timestamptz - e.START::timestamptz)"
                     + " or v.charge_amount is distinct from e.TOTAL_CLAIM_COST::decimal(12,2)"
                     + " or v.location_id is distinct from e.ORGANIZATION or v.patient_id is distinct from e.PATIENT"
                     + " or v.staff_id is distinct from e.PROVIDER or v.service_id is distinct from e.ENCOUNTERCLASS"
@@ -87,6 +88,20 @@ class SyntheaImportTest {
                     + " where visit_id = '2f191e40-0c5a-1a4b-7d37-d3c5e5f87457'")).isEqualTo("2008-03-15 08:58:35");
             assertThat(DuckDbTestSupport.queryString(c, "select cast(charge_amount as varchar) from visits"
                     + " where visit_id = '61560b8e-ef9d-c9b1-e6cc-c821d01956c5'")).isEqualTo("704.20");
+        }
+    }
+
+    @Test
+    void aVisitInTheRepeatedAutumnHourKeepsItsElapsedLength() throws Exception {
+        Path export = copyFixture();
+        // 01:29 EDT to 01:04 EST on 2 November 2025: 35 minutes elapsed, 25 minutes backwards on the wall clock.
+        Files.writeString(export.resolve("encounters.csv"), Files.readAllLines(export.resolve("encounters.csv")).get(0) + "\n"
+                + Files.readAllLines(export.resolve("encounters.csv")).get(1).replaceFirst(
+                        "^([^,]*),[^,]*,[^,]*,", "$1,2025-11-02T05:29:55Z,2025-11-02T06:04:55Z,") + "\n");
+        try (Connection c = DuckDbTestSupport.open(dir.resolve("w.duckdb"))) {
+            importInto(c, export, NEW_YORK, options());
+            assertThat(DuckDbTestSupport.rows(c, "select cast(started_at as varchar), cast(ended_at as varchar) from visits"))
+                    .containsExactly(List.of("2025-11-02 01:29:55", "2025-11-02 02:04:55"));
         }
     }
 

@@ -1,0 +1,100 @@
+package org.caseload.bench.importing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import org.caseload.ingest.imports.ImportOptions;
+import org.caseload.ingest.imports.ImportResult;
+import org.caseload.ingest.imports.ImportRun;
+import org.caseload.ingest.synthea.SyntheaImport;
+
+/**
+ * {@code java -cp caseload-bench.jar org.caseload.bench.importing.ImportBench [ENCOUNTERS] [RUNS]}:
+ * imports a generated Synthea export into fresh DuckDB files and, as the ceiling, lets DuckDB's own
+ * multi-threaded {@code read_csv} load the same encounters file into a table, alternating the two so
+ * that both see the same machine. Prints medians and the ratio of rates (target ≥ 0.5) and the import
+ * rate (target ≥ 500k rows/s). The import's time includes organizations, providers and patients, and
+ * the zone conversion (America/New_York), so the comparison favours the ceiling.
+ */
+public final class ImportBench {
+    private ImportBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int encounters = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 2_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path work = Path.of("target", "import-bench").toAbsolutePath();
+        Path export = work.resolve("export-" + encounters);
+        if (!Files.isRegularFile(export.resolve("encounters.csv"))) {
+            long t = System.nanoTime();
+            SyntheaExportWriter.write(export, 200, 2_000, Math.max(1_000, encounters / 10), encounters, 42);
+            System.out.printf(Locale.ROOT, "wrote %s (%,d encounters, %,d MiB) in %.1f s%n", export, encounters,
+                    Files.size(export.resolve("encounters.csv")) >> 20, (System.nanoTime() - t) / 1e9);
+        }
+        double[] ceiling = new double[runs];
+        double[] ours = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            ceiling[r] = readCsv(work.resolve("ceiling.duckdb"), export.resolve("encounters.csv"), encounters);
+            ours[r] = importExport(work.resolve("import.duckdb"), export, encounters);
+            System.out.printf(Locale.ROOT, "run %d: read_csv %.2f s, import %.2f s%n", r + 1, ceiling[r], ours[r]);
+        }
+        double c = median(ceiling);
+        double o = median(ours);
+        System.out.printf(Locale.ROOT, "read_csv (ceiling): %.2f s = %,.0f rows/s%n", c, encounters / c);
+        System.out.printf(Locale.ROOT, "caseload import synthea: %.2f s = %,.0f encounter rows/s (target >= 500,000)%n", o, encounters / o);
+        System.out.printf(Locale.ROOT, "ratio import / read_csv rate: %.2f (target >= 0.50)%n", c / o);
+    }
+
+    private static double readCsv(Path db, Path encounters, int expected) throws Exception {
+        delete(db);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
+            long t = System.nanoTime();
+            s.execute("create table encounters as select * from read_csv('" + encounters + "', header = true)");
+            double seconds = (System.nanoTime() - t) / 1e9;
+            try (ResultSet rs = s.executeQuery("select count(*) from encounters")) {
+                rs.next();
+                check(rs.getLong(1), expected);
+            }
+            return seconds;
+        } finally {
+            delete(db);
+        }
+    }
+
+    private static double importExport(Path db, Path export, int expected) throws Exception {
+        delete(db);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
+            long t = System.nanoTime();
+            ImportResult result = ImportRun.run(c, new SyntheaImport(export, ZoneId.of("America/New_York")),
+                    ImportOptions.defaults().withRejectsFile(db.resolveSibling("rejects.csv")));
+            double seconds = (System.nanoTime() - t) / 1e9;
+            check(result.load().rows("visits"), expected);
+            return seconds;
+        } finally {
+            delete(db);
+        }
+    }
+
+    private static void check(long rows, int expected) {
+        if (rows != expected) {
+            throw new IllegalStateException("expected " + expected + " rows, got " + rows);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void delete(Path db) throws IOException {
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+    }
+}
