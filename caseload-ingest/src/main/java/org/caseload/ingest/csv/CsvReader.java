@@ -16,6 +16,8 @@ import java.util.List;
  *
  * <p>Each record's fields are kept as bytes with offsets; {@link #get} decodes one on request. That
  * keeps the per-row cost to one pass over the bytes, and unread columns are never decoded at all.
+ * A record without quotes that lies within the read buffer (nearly all of them) is not copied: its
+ * offsets point into the buffer. Quoted records take a copying path that undoes the escaping.
  * Not thread-safe.
  */
 public final class CsvReader implements Closeable {
@@ -29,7 +31,9 @@ public final class CsvReader implements Closeable {
     private long consumed;
     private boolean eof;
 
-    private byte[] record = new byte[4096];
+    /** The current record's bytes: the read buffer itself (fast path) or {@link #copy}. */
+    private byte[] data;
+    private byte[] copy = new byte[4096];
     private int recordLength;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -89,7 +93,7 @@ public final class CsvReader implements Closeable {
             return "";
         }
         int start = starts[index];
-        return new String(record, start, ends[index] - start, StandardCharsets.UTF_8);
+        return new String(data, start, ends[index] - start, StandardCharsets.UTF_8);
     }
 
     public boolean isEmpty(int index) {
@@ -102,8 +106,21 @@ public final class CsvReader implements Closeable {
             return 0;
         }
         int length = Math.min(ends[index] - starts[index], target.length);
-        System.arraycopy(record, starts[index], target, 0, length);
+        System.arraycopy(data, starts[index], target, 0, length);
         return ends[index] - starts[index];
+    }
+
+    /** The bytes of the current record, for parsing a field in place with {@link #start} and {@link #length}. */
+    public byte[] data() {
+        return data;
+    }
+
+    public int start(int index) {
+        return index >= fields ? 0 : starts[index];
+    }
+
+    public int length(int index) {
+        return index >= fields ? 0 : ends[index] - starts[index];
     }
 
     /**
@@ -123,12 +140,88 @@ public final class CsvReader implements Closeable {
     }
 
     private boolean readRecord() throws IOException {
-        recordLength = 0;
-        fields = 0;
         line = nextLine;
         if (pos == limit && !fill()) {
             return false;
         }
+        if (readInPlace()) {
+            return true;
+        }
+        return readCopying();
+    }
+
+    /**
+     * The fast path: scans an unquoted record inside the buffer and records field offsets into it.
+     * Returns false, having consumed nothing, when the record has a quote or a stray CR, or is longer
+     * than the buffer; then the copying path reads it.
+     */
+    private boolean readInPlace() throws IOException {
+        while (true) {
+            fields = 0;
+            int fieldStart = pos;
+            int p = pos;
+            byte[] b = buf;
+            while (p < limit) {
+                byte c = b[p];
+                if (c == ',') {
+                    endField(fieldStart, p);
+                    fieldStart = ++p;
+                } else if (c == '\n') {
+                    endField(fieldStart, p);
+                    return acceptInPlace(p + 1);
+                } else if (c == '\r') {
+                    if (p + 1 < limit && b[p + 1] == '\n') {
+                        endField(fieldStart, p);
+                        return acceptInPlace(p + 2);
+                    }
+                    return false;
+                } else if (c == '"') {
+                    return false;
+                } else {
+                    p++;
+                }
+            }
+            if (eof) {
+                // The last record, without a line end.
+                endField(fieldStart, p);
+                return acceptInPlace(p);
+            }
+            if (pos == 0 && limit == buf.length) {
+                return false; // longer than the buffer
+            }
+            readMore();
+            // The partial record now starts at 0, followed by more bytes (or the end): scan it again.
+        }
+    }
+
+    private boolean acceptInPlace(int next) {
+        nextLine++;
+        pos = next;
+        data = buf;
+        return true;
+    }
+
+    /** Moves the unread tail to the front and reads more behind it; sets {@link #eof} when there is no more. */
+    private void readMore() throws IOException {
+        int tail = limit - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, tail);
+            pos = 0;
+            limit = tail;
+        }
+        int n = in.readNBytes(buf, limit, buf.length - limit);
+        if (n <= 0) {
+            eof = true;
+            return;
+        }
+        limit += n;
+        consumed += n;
+    }
+
+    private boolean readCopying() throws IOException {
+        recordLength = 0;
+        fields = 0;
+        data = copy;
         int fieldStart = 0;
         boolean quoted = false;
         boolean afterQuote = false;
@@ -137,7 +230,7 @@ public final class CsvReader implements Closeable {
                 if (quoted) {
                     throw new CsvFormatException(fileName, line, "a quoted field opened on this line is never closed");
                 }
-                endField(fieldStart);
+                endField(fieldStart, recordLength);
                 return true;
             }
             byte b = buf[pos++];
@@ -165,13 +258,13 @@ public final class CsvReader implements Closeable {
             }
             switch (b) {
                 case ',' -> {
-                    endField(fieldStart);
+                    endField(fieldStart, recordLength);
                     fieldStart = recordLength;
                     afterQuote = false;
                 }
                 case '\n' -> {
                     nextLine++;
-                    endField(fieldStart);
+                    endField(fieldStart, recordLength);
                     return true;
                 }
                 case '\r' -> {
@@ -196,19 +289,20 @@ public final class CsvReader implements Closeable {
     }
 
     private void append(byte b) {
-        if (recordLength == record.length) {
-            record = Arrays.copyOf(record, record.length * 2);
+        if (recordLength == copy.length) {
+            copy = Arrays.copyOf(copy, copy.length * 2);
+            data = copy;
         }
-        record[recordLength++] = b;
+        copy[recordLength++] = b;
     }
 
-    private void endField(int fieldStart) {
+    private void endField(int fieldStart, int fieldEnd) {
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
             ends = Arrays.copyOf(ends, fields * 2);
         }
         starts[fields] = fieldStart;
-        ends[fields] = recordLength;
+        ends[fields] = fieldEnd;
         fields++;
     }
 
@@ -229,7 +323,13 @@ public final class CsvReader implements Closeable {
     }
 
     private void skipByteOrderMark() throws IOException {
-        if (fill() && limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+        if (!fill()) {
+            return;
+        }
+        while (limit < 3 && !eof) {
+            readMore(); // a stream may hand out fewer bytes than asked for
+        }
+        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
         }
     }

@@ -44,6 +44,60 @@ public final class Values {
         return LocalDateTime.ofEpochSecond(epochSecond + offset, 0, ZoneOffset.UTC);
     }
 
+    /**
+     * As {@link #epochSecond(String)}, from a CSV field's bytes: the {@code Z} form without making a
+     * string; anything else through the general parser.
+     */
+    public static long epochSecond(byte[] b, int off, int len) throws BadValue {
+        if (len == 20 && b[off + 19] == 'Z' && b[off + 4] == '-' && b[off + 7] == '-' && b[off + 10] == 'T'
+                && b[off + 13] == ':' && b[off + 16] == ':') {
+            int year = digits(b, off, 4);
+            int month = digits(b, off + 5, 2);
+            int day = digits(b, off + 8, 2);
+            int hour = digits(b, off + 11, 2);
+            int minute = digits(b, off + 14, 2);
+            int second = digits(b, off + 17, 2);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                // Days 29-31 take the checked path below, which knows month lengths and leap years.
+                return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
+            }
+        }
+        return epochSecond(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * As {@link #money(String)}, from a CSV field's bytes: plain digits with up to two decimals
+     * become a BigDecimal without a string; anything else goes through the general path.
+     */
+    public static BigDecimal money(byte[] b, int off, int len) throws BadValue {
+        long unscaled = 0;
+        int decimals = -1;
+        if (len > 0 && len <= 16) {
+            for (int i = off; i < off + len; i++) {
+                byte c = b[i];
+                if (c >= '0' && c <= '9') {
+                    unscaled = unscaled * 10 + (c - '0');
+                    if (decimals >= 0) {
+                        decimals++;
+                    }
+                } else if (c == '.' && decimals < 0 && i > off) {
+                    decimals = 0;
+                } else {
+                    decimals = -2;
+                    break;
+                }
+            }
+            if (decimals == -1) {
+                return BigDecimal.valueOf(unscaled * 100, 2);
+            }
+            if (decimals >= 1 && decimals <= 2) {
+                return BigDecimal.valueOf(decimals == 1 ? unscaled * 10 : unscaled, 2);
+            }
+        }
+        return money(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Seconds since the epoch of an ISO-8601 instant with offset; the {@code Z} form parsed by hand. */
     public static long epochSecond(String text) throws BadValue {
         if (text.length() == 20 && text.charAt(19) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'
@@ -134,6 +188,18 @@ public final class Values {
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static int digits(byte[] b, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            value = value * 10 + c;
+        }
+        return value;
     }
 
     private static int digits(String text, int from, int count) {

@@ -193,11 +193,12 @@ public final class SyntheaImport implements ImportSource {
                 BigDecimal charge = null;
                 String column = "START";
                 try {
-                    long startSecond = Values.epochSecond(csv.get(c[1]));
+                    byte[] data = csv.data();
+                    long startSecond = Values.epochSecond(data, csv.start(c[1]), csv.length(c[1]));
                     start = Values.localIn(startSecond, rules);
                     column = "STOP";
                     if (!csv.isEmpty(c[2])) {
-                        long elapsed = Values.epochSecond(csv.get(c[2])) - startSecond;
+                        long elapsed = Values.epochSecond(data, csv.start(c[2]), csv.length(c[2])) - startSecond;
                         if (elapsed < 0) {
                             throw new BadValue("ends before it starts (START " + csv.get(c[1]) + ")");
                         }
@@ -207,7 +208,7 @@ public final class SyntheaImport implements ImportSource {
                     }
                     column = "TOTAL_CLAIM_COST";
                     if (!csv.isEmpty(c[7])) {
-                        charge = Values.money(csv.get(c[7]));
+                        charge = Values.money(data, csv.start(c[7]), csv.length(c[7]));
                     }
                 } catch (BadValue e) {
                     context.reject(file, line, column, csv.get(c[column.equals("START") ? 1 : column.equals("STOP") ? 2 : 7]),

@@ -1,0 +1,69 @@
+package org.caseload.ingest.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written fast paths against java.time and BigDecimal on the same text. */
+class ValuesTest {
+    private static long bytesEpoch(String text) throws Values.BadValue {
+        byte[] b = ("xx" + text + "yy").getBytes(StandardCharsets.UTF_8);
+        return Values.epochSecond(b, 2, b.length - 4);
+    }
+
+    private static BigDecimal bytesMoney(String text) throws Values.BadValue {
+        byte[] b = ("," + text + ",").getBytes(StandardCharsets.UTF_8);
+        return Values.money(b, 1, b.length - 2);
+    }
+
+    @Test
+    void instantsAgreeWithJavaTimeIncludingMonthEndsAndLeapDays() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 4_000_000_000L));
+            String text = instant.toString();
+            assertThat(bytesEpoch(text)).as(text).isEqualTo(instant.getEpochSecond());
+            assertThat(Values.epochSecond(text)).as(text).isEqualTo(instant.getEpochSecond());
+        }
+        assertThat(bytesEpoch("2024-02-29T23:59:59Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59Z").getEpochSecond());
+        assertThat(bytesEpoch("2024-05-01T08:30:00+02:00")).isEqualTo(Instant.parse("2024-05-01T06:30:00Z").getEpochSecond());
+        for (String bad : new String[] {"2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "2024-04-31T00:00:00Z", "yesterday", ""}) {
+            assertThatThrownBy(() -> bytesEpoch(bad)).as(bad).isInstanceOf(Values.BadValue.class);
+        }
+    }
+
+    @Test
+    void wallClockTimeFollowsTheZonesRules() throws Exception {
+        var rules = ZoneId.of("America/New_York").getRules();
+        assertThat(Values.instantIn("2025-03-09T06:59:59Z", rules)).isEqualTo(LocalDateTime.of(2025, 3, 9, 1, 59, 59));
+        assertThat(Values.instantIn("2025-03-09T07:00:00Z", rules)).isEqualTo(LocalDateTime.of(2025, 3, 9, 3, 0, 0));
+        assertThat(Values.instantIn("2025-01-01T00:00:00Z", ZoneId.of("UTC").getRules())).isEqualTo(LocalDateTime.of(2025, 1, 1, 0, 0));
+    }
+
+    @Test
+    void moneyAgreesWithBigDecimalAndRefusesWhatIsNotCents() throws Exception {
+        for (String text : new String[] {"0", "7", "12.5", "704.20", "0.01", "999999999.99", ".5", "12.", "1e2"}) {
+            BigDecimal expected = new BigDecimal(text).setScale(2);
+            assertThat(bytesMoney(text)).as(text).isEqualTo(expected);
+            assertThat(Values.money(text)).as(text).isEqualTo(expected);
+        }
+        for (String bad : new String[] {"-1.00", "1.005", "1,50", "", "abc"}) {
+            assertThatThrownBy(() -> bytesMoney(bad)).as(bad).isInstanceOf(Values.BadValue.class);
+        }
+    }
+
+    @Test
+    void slugsAndLabels() {
+        assertThat(Values.slug("GENERAL PRACTICE")).isEqualTo("general_practice");
+        assertThat(Values.slug("  Nurse / Practitioner ")).isEqualTo("nurse_practitioner");
+        assertThat(Values.label("GENERAL PRACTICE")).isEqualTo("General practice");
+        assertThat(Values.label("Front desk")).isEqualTo("Front desk");
+    }
+}
