@@ -162,6 +162,11 @@ public final class CsvReader implements Closeable {
             int p = pos;
             byte[] b = buf;
             while (p < limit) {
+                // Eight bytes at a time until one of them is a byte that matters (see nextSpecial).
+                p = nextSpecial(b, p, limit);
+                if (p == limit) {
+                    break;
+                }
                 byte c = b[p];
                 if (c == ',') {
                     endField(fieldStart, p);
@@ -175,10 +180,8 @@ public final class CsvReader implements Closeable {
                         return acceptInPlace(p + 2);
                     }
                     return false;
-                } else if (c == '"') {
-                    return false;
                 } else {
-                    p++;
+                    return false; // a quote
                 }
             }
             if (eof) {
@@ -192,6 +195,47 @@ public final class CsvReader implements Closeable {
             readMore();
             // The partial record now starts at 0, followed by more bytes (or the end): scan it again.
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * ',';
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
+    private static final long QUOTES = ONES * '"';
+
+    /**
+     * Index of the first comma, LF, CR or quote at or after {@code p}, or {@code limit}. Tests eight
+     * bytes per step with the classic has-zero-byte trick on XORed words, so the common field body
+     * (ids, timestamps) costs a few operations per eight bytes instead of four comparisons per byte.
+     */
+    private static int nextSpecial(byte[] b, int p, int limit) {
+        while (p + 8 <= limit) {
+            long word = (long) LONGS.get(b, p);
+            long found = zeroBytes(word ^ COMMAS) | zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS) | zeroBytes(word ^ QUOTES);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < limit) {
+            byte c = b[p];
+            if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+                return p;
+            }
+            p++;
+        }
+        return limit;
+    }
+
+    /**
+     * High bit set in each byte of {@code x} that is zero. The lowest flagged byte is always exact
+     * (borrows only propagate upwards from a zero byte), which is all {@link #nextSpecial} uses.
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private boolean acceptInPlace(int next) {

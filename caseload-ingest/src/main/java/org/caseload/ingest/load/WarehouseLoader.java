@@ -18,7 +18,8 @@ import org.jooq.impl.DSL;
  * is left exactly as it was (tables the load created are dropped again by the rollback on DuckDB and
  * other databases with transactional DDL).
  *
- * <p>On DuckDB rows travel through the Appender (see {@link AppenderWriter}); on other databases
+ * <p>On DuckDB rows travel through a staged CSV file that DuckDB reads in parallel (see
+ * {@link CsvStageWriter}); on other databases
  * through INSERT batches rendered by jOOQ for the connection's dialect. Values are checked against
  * the column types before either sees them.
  *

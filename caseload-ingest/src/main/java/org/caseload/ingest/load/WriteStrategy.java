@@ -8,12 +8,12 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.tools.jdbc.JDBCUtils;
 
-/** How rows reach the database: DuckDB's Appender where available, jOOQ INSERT batches elsewhere. */
+/** How rows reach the database: a staged CSV file on DuckDB, jOOQ INSERT batches elsewhere. */
 enum WriteStrategy {
-    APPENDER {
+    CSV_STAGE {
         @Override
         TableWriter open(Connection connection, DSLContext dsl, Table table, LoadMode mode) throws SQLException {
-            return AppenderWriter.open(connection.unwrap(DuckDBConnection.class), table, mode);
+            return CsvStageWriter.open(connection, table, mode);
         }
     },
     BATCH_INSERT {
@@ -26,7 +26,7 @@ enum WriteStrategy {
     abstract TableWriter open(Connection connection, DSLContext dsl, Table table, LoadMode mode) throws SQLException;
 
     static WriteStrategy forConnection(Connection connection) throws SQLException {
-        return isDuckDb(connection) ? APPENDER : BATCH_INSERT;
+        return isDuckDb(connection) ? CSV_STAGE : BATCH_INSERT;
     }
 
     static SQLDialect dialect(Connection connection) throws SQLException {

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.caseload.ingest.csv.CsvReader;
 import org.caseload.ingest.imports.ImportContext;
 import org.caseload.ingest.imports.ImportSource;
+import org.caseload.ingest.imports.KeyIndex;
 import org.caseload.ingest.imports.RejectedInputException;
 import org.caseload.ingest.imports.Values;
 import org.caseload.ingest.imports.Values.BadValue;
@@ -82,8 +83,8 @@ public final class SyntheaImport implements ImportSource {
         Map<String, ZoneRules> zones = new HashMap<>();
         context.stored().locationZones().forEach((id, z) -> zones.put(id, z.getRules()));
         Map<String, StoredStaff> storedStaff = context.stored().staff();
-        Set<String> staff = new HashSet<>(storedStaff.keySet());
-        Set<String> patients = context.stored().ids(PATIENTS);
+        KeyIndex staff = new KeyIndex(storedStaff.keySet());
+        KeyIndex patients = new KeyIndex(context.stored().ids(PATIENTS));
         Set<String> services = new HashSet<>();
         Set<String> roleGroups = new HashSet<>();
 
@@ -112,7 +113,7 @@ public final class SyntheaImport implements ImportSource {
     }
 
     private void providers(ImportContext context, Set<String> locations, Map<String, StoredStaff> stored,
-            Set<String> staff, Set<String> roleGroups) throws IOException {
+            KeyIndex staff, Set<String> roleGroups) throws IOException {
         try (CsvReader csv = open("providers.csv")) {
             int[] c = csv.header().require("Id", "NAME", "ORGANIZATION", "SPECIALITY");
             while (csv.next()) {
@@ -140,7 +141,7 @@ public final class SyntheaImport implements ImportSource {
         }
     }
 
-    private void patients(ImportContext context, Set<String> patients) throws IOException {
+    private void patients(ImportContext context, KeyIndex patients) throws IOException {
         try (CsvReader csv = open("patients.csv")) {
             int[] c = csv.header().require("Id", "BIRTHDATE", "GENDER");
             while (csv.next()) {
@@ -166,8 +167,9 @@ public final class SyntheaImport implements ImportSource {
         }
     }
 
-    private void encounters(ImportContext context, Map<String, ZoneRules> zones, Set<String> staff,
-            Set<String> patients, Set<String> services) throws IOException {
+    private void encounters(ImportContext context, Map<String, ZoneRules> zones, KeyIndex staff,
+            KeyIndex patients, Set<String> services) throws IOException {
+        KeyIndex organizations = new KeyIndex(zones.keySet());
         try (CsvReader csv = open("encounters.csv")) {
             int[] c = csv.header().require("Id", "START", "STOP", "PATIENT", "ORGANIZATION", "PROVIDER",
                     "ENCOUNTERCLASS", "TOTAL_CLAIM_COST");
@@ -175,16 +177,21 @@ public final class SyntheaImport implements ImportSource {
             while (csv.next()) {
                 context.rowRead(csv.bytesRead());
                 long line = csv.line();
+                byte[] data = csv.data();
                 String id = csv.get(c[0]);
-                String organization = csv.get(c[4]);
-                String patient = csv.get(c[3]);
-                String provider = csv.get(c[5]);
-                String encounterClass = csv.get(c[6]).trim().toLowerCase(Locale.ROOT);
-                if (!required(context, csv, "Id", id)
-                        || !known(context, csv, "ORGANIZATION", organization, zones.keySet(), "organization")
-                        || !known(context, csv, "PATIENT", patient, patients, "patient")
-                        || !provider.isEmpty() && !known(context, csv, "PROVIDER", provider, staff, "provider")
-                        || !required(context, csv, "ENCOUNTERCLASS", encounterClass)) {
+                if (!required(context, csv, "Id", id)) {
+                    continue;
+                }
+                // References resolve to the ids already held: no new strings for them. One reject per row.
+                String organization = known(context, csv, c[4], "ORGANIZATION", organizations, "organization");
+                String patient = organization == null ? null : known(context, csv, c[3], "PATIENT", patients, "patient");
+                String provider = patient == null || csv.isEmpty(c[5]) ? null
+                        : known(context, csv, c[5], "PROVIDER", staff, "provider");
+                if (organization == null || patient == null || !csv.isEmpty(c[5]) && provider == null) {
+                    continue;
+                }
+                String encounterClass = serviceId(csv, c[6]);
+                if (!required(context, csv, "ENCOUNTERCLASS", encounterClass)) {
                     continue;
                 }
                 ZoneRules rules = zones.get(organization);
@@ -193,7 +200,6 @@ public final class SyntheaImport implements ImportSource {
                 BigDecimal charge = null;
                 String column = "START";
                 try {
-                    byte[] data = csv.data();
                     long startSecond = Values.epochSecond(data, csv.start(c[1]), csv.length(c[1]));
                     start = Values.localIn(startSecond, rules);
                     column = "STOP";
@@ -220,11 +226,24 @@ public final class SyntheaImport implements ImportSource {
                     services.remove(encounterClass);
                     continue;
                 }
-                context.append(file, line, VISITS, id, patient, organization, encounterClass,
-                        provider.isEmpty() ? null : provider, start, start, start, stop, "completed", charge);
+                context.append(file, line, VISITS, id, patient, organization, encounterClass, provider,
+                        start, start, start, stop, "completed", charge);
             }
             context.fileDone(csv.bytesRead());
         }
+    }
+
+    /** The encounter class as a service id; the handful of classes are interned rather than made per row. */
+    private final Map<String, String> serviceIds = new HashMap<>();
+
+    private String serviceId(CsvReader csv, int index) {
+        String raw = csv.get(index);
+        String id = serviceIds.get(raw);
+        if (id == null) {
+            id = raw.trim().toLowerCase(Locale.ROOT);
+            serviceIds.put(raw, id);
+        }
+        return id;
     }
 
     private CsvReader open(String name) throws IOException {
@@ -237,6 +256,21 @@ public final class SyntheaImport implements ImportSource {
             return false;
         }
         return true;
+    }
+
+    /** The held id a reference names, or null after rejecting the row (empty, or not known). */
+    private static String known(ImportContext context, CsvReader csv, int index, String column, KeyIndex ids, String what) {
+        String id = ids.find(csv.data(), csv.start(index), csv.length(index));
+        if (id != null) {
+            return id;
+        }
+        String value = csv.get(index);
+        if (!required(context, csv, column, value)) {
+            return null;
+        }
+        context.reject(csv.fileName(), csv.line(), column, value, "no " + what + " with this Id in the export"
+                + " or the database");
+        return null;
     }
 
     private static boolean known(ImportContext context, CsvReader csv, String column, String value, Set<String> ids,

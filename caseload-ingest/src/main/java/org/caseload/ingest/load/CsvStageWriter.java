@@ -1,0 +1,280 @@
+package org.caseload.ingest.load;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.caseload.model.warehouse.Column;
+import org.caseload.model.warehouse.ColumnType;
+import org.caseload.model.warehouse.Table;
+
+/**
+ * DuckDB fast path: validated rows are written to a private CSV file, which DuckDB's parallel CSV
+ * reader loads into the table in one statement when the table is finished.
+ *
+ * <p>Why not the JDBC Appender: it crosses JNI once per string value, which made it the largest
+ * cost of an import (about 3 µs per visit row, three times the parsing of the source file). Writing
+ * a plain, fully specified CSV costs a fraction of that, and DuckDB reads it on all cores.
+ *
+ * <p>The file is unambiguous by construction: every text value is quoted (inner quotes doubled),
+ * NULL is an unquoted {@code \N} and a quoted {@code "\N"} stays text ({@code allow_quoted_nulls =
+ * false}), timestamps are {@code yyyy-MM-dd HH:mm:ss}, money is plain with two decimals, and the
+ * column types are given, so nothing is sniffed. The file lives in the temporary directory only for
+ * the load and is deleted when the writer closes, after a failure too.
+ *
+ * <p>Keys: DuckDB's warehouse tables have no primary-key index (see {@code WarehouseDdl}), so this
+ * writer keeps them unique itself. A table's rows are checked for a key repeated within the load;
+ * a replacing load (or an upsert into an empty table) then inserts them; an upsert into a filled
+ * table deletes the stored rows whose key comes again with different values and inserts the rows
+ * whose key is new or changed, so re-importing the same export leaves every stored row untouched.
+ */
+final class CsvStageWriter implements TableWriter {
+    private static final int REPEATS_SHOWN = 5;
+    private static final byte[] NULL = {'\\', 'N'};
+
+    private final Connection connection;
+    private final Table table;
+    private final LoadMode mode;
+    private final ColumnType[] types;
+    private final Path file;
+    private final OutputStream out;
+    private final byte[] scratch = new byte[32];
+    private boolean finished;
+
+    private CsvStageWriter(Connection connection, Table table, LoadMode mode, Path file) throws IOException {
+        this.connection = connection;
+        this.table = table;
+        this.mode = mode;
+        this.types = table.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+        this.file = file;
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+    }
+
+    static CsvStageWriter open(Connection connection, Table table, LoadMode mode) throws SQLException {
+        Path file = null;
+        try {
+            file = Files.createTempFile("caseload-load-" + table.name() + "-", ".csv");
+            return new CsvStageWriter(connection, table, mode, file);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new SQLException("cannot create a staging file for table " + table.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(Object[] row) throws SQLException {
+        try {
+            for (int i = 0; i < types.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                writeValue(types[i], row[i]);
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw new SQLException("cannot write the staging file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeValue(ColumnType type, Object value) throws IOException {
+        if (value == null) {
+            out.write(NULL);
+            return;
+        }
+        switch (type) {
+            case ID, TEXT -> writeText((String) value);
+            case INTEGER -> writeAscii(Integer.toString((Integer) value));
+            case BOOLEAN -> writeAscii((Boolean) value ? "true" : "false");
+            case TIMESTAMP -> writeTimestamp((LocalDateTime) value);
+            case MONEY -> writeMoney((BigDecimal) value);
+        }
+    }
+
+    private void writeText(String value) throws IOException {
+        out.write('"');
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            // A quote byte never occurs inside a multi-byte UTF-8 sequence, so bytes can be scanned directly.
+            if (bytes[i] == '"') {
+                out.write(bytes, from, i - from + 1);
+                out.write('"');
+                from = i + 1;
+            }
+        }
+        out.write(bytes, from, bytes.length - from);
+        out.write('"');
+    }
+
+    private void writeAscii(String value) throws IOException {
+        for (int i = 0; i < value.length(); i++) {
+            out.write(value.charAt(i));
+        }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss}, by hand: the validator has already dropped fractions of a second. */
+    private void writeTimestamp(LocalDateTime t) throws IOException {
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            writeAscii(t.toString().replace('T', ' '));
+            return;
+        }
+        byte[] b = scratch;
+        digits(b, 0, year, 4);
+        b[4] = '-';
+        digits(b, 5, t.getMonthValue(), 2);
+        b[7] = '-';
+        digits(b, 8, t.getDayOfMonth(), 2);
+        b[10] = ' ';
+        digits(b, 11, t.getHour(), 2);
+        b[13] = ':';
+        digits(b, 14, t.getMinute(), 2);
+        b[16] = ':';
+        digits(b, 17, t.getSecond(), 2);
+        out.write(b, 0, 19);
+    }
+
+    /** Scale 2 already (the validator set it); the unscaled value fits a long for DECIMAL(12,2). */
+    private void writeMoney(BigDecimal value) throws IOException {
+        long cents = value.unscaledValue().longValueExact();
+        if (cents < 0) {
+            out.write('-');
+            cents = -cents;
+        }
+        writeAscii(Long.toString(cents / 100));
+        out.write('.');
+        out.write((int) ('0' + cents % 100 / 10));
+        out.write((int) ('0' + cents % 10));
+    }
+
+    private static void digits(byte[] b, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new SQLException("cannot write the staging file " + file + ": " + e.getMessage(), e);
+        }
+        finished = true;
+        String target = quote(table.name());
+        String columns = table.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        if (mode == LoadMode.REPLACE_ALL || isEmpty(target)) {
+            // The table was empty: insert, then look for repeats among exactly the rows just inserted.
+            execute("insert into " + target + " (" + columns + ") select * from " + readCsv());
+            refuseRepeatedKeys(target);
+            return;
+        }
+        String stage = quote("caseload_stage_" + table.name());
+        try {
+            execute("create or replace temporary table " + stage + " as select * from " + readCsv());
+            refuseRepeatedKeys("temp.main." + stage);
+            String key = quote(table.primaryKey());
+            String changed = table.columns().stream().filter(c -> !c.name().equals(table.primaryKey()))
+                    .map(c -> "t." + quote(c.name()) + " is distinct from s." + quote(c.name()))
+                    .collect(Collectors.joining(" or "));
+            execute("delete from " + target + " t using temp.main." + stage + " s where t." + key + " = s." + key
+                    + (changed.isEmpty() ? "" : " and (" + changed + ")"));
+            execute("insert into " + target + " (" + columns + ") select s.* from temp.main." + stage + " s"
+                    + " where not exists (select 1 from " + target + " t where t." + key + " = s." + key + ")");
+        } finally {
+            execute("drop table if exists temp.main." + stage);
+        }
+    }
+
+    /** DuckDB's CSV reader over the staging file with every option spelled out (see the class comment). */
+    private String readCsv() {
+        String columns = table.columns().stream()
+                .map(c -> "'" + c.name() + "': '" + duckDbType(c.type()) + "'")
+                .collect(Collectors.joining(", "));
+        return "read_csv('" + file.toAbsolutePath().toString().replace("'", "''") + "', header = false, auto_detect = false,"
+                + " delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '\\N', allow_quoted_nulls = false,"
+                + " columns = {" + columns + "})";
+    }
+
+    private static String duckDbType(ColumnType type) {
+        return switch (type) {
+            case ID, TEXT -> "VARCHAR";
+            case INTEGER -> "INTEGER";
+            case BOOLEAN -> "BOOLEAN";
+            case TIMESTAMP -> "TIMESTAMP";
+            case MONEY -> "DECIMAL(12,2)";
+        };
+    }
+
+    private void refuseRepeatedKeys(String relation) throws SQLException {
+        String key = quote(table.primaryKey());
+        List<String> repeated = new ArrayList<>();
+        long total = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select " + key + ", count(*), count(*) over () from " + relation
+                        + " group by " + key + " having count(*) > 1 order by " + key + " limit " + REPEATS_SHOWN)) {
+            while (rs.next()) {
+                repeated.add("'" + rs.getString(1) + "' (" + rs.getLong(2) + " rows)");
+                total = rs.getLong(3);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new IllegalArgumentException("table " + table.name() + ": " + table.primaryKey() + " repeats within"
+                    + " one load: " + String.join(", ", repeated)
+                    + (total > repeated.size() ? " and " + (total - repeated.size()) + " more" : ""));
+        }
+    }
+
+    private boolean isEmpty(String quotedTable) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select not exists (select 1 from " + quotedTable + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (!finished) {
+                out.close();
+            }
+        } catch (IOException e) {
+            // Closing after a failure: the file is deleted below anyway.
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
