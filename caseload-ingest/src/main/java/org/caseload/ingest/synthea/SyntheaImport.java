@@ -48,8 +48,11 @@ import org.caseload.ingest.imports.WarehouseLookup.StoredStaff;
 public final class SyntheaImport implements ImportSource {
     public static final List<String> FILES = List.of("organizations.csv", "providers.csv", "patients.csv", "encounters.csv");
 
-    /** Synthea's encounter classes and how they read in the UI; unknown classes get a label from their code. */
-    private static final Map<String, String> SERVICE_LABELS = Map.ofEntries(
+    /**
+     * Synthea's encounter classes and how they read in the UI; unknown classes get a label from their
+     * code. The FHIR importer maps encounter classes onto the same ids and labels.
+     */
+    public static final Map<String, String> SERVICE_LABELS = Map.ofEntries(
             Map.entry("wellness", "Wellness"), Map.entry("ambulatory", "Ambulatory"),
             Map.entry("outpatient", "Outpatient"), Map.entry("urgentcare", "Urgent care"),
             Map.entry("emergency", "Emergency"), Map.entry("inpatient", "Inpatient"),
