@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.caseload.ingest.csv.CsvFormatException;
+import org.caseload.ingest.fhir.FhirImport;
 import org.caseload.ingest.imports.ImportOptions;
 import org.caseload.ingest.imports.ImportResult;
 import org.caseload.ingest.imports.ImportRun;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code caseload import synthea|roster|fhir}: EMR exports and rosters into the analytics database. */
 @Command(name = "import", description = "Import an EMR export or a staff roster into the analytics database"
         + " (all or nothing; importing the same files again changes nothing).",
-        subcommands = {ImportCommand.Synthea.class, ImportCommand.Roster.class})
+        subcommands = {ImportCommand.Synthea.class, ImportCommand.Roster.class, ImportCommand.Fhir.class})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -138,6 +139,37 @@ final class ImportCommand implements Callable<Integer> {
                 throw new BadInputException("FILE: no roster file at " + file);
             }
             return common.run(new RosterImport(file), "roster import", spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "fhir", description = "Import FHIR R4 bulk data NDJSON (Organization, Location, Practitioner,"
+            + " PractitionerRole, Patient, Encounter). Patient names and addresses are never read into the database.")
+    static final class Fhir implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "Directory with the NDJSON files of a bulk $export.")
+        Path directory;
+
+        @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+                description = "Time zone for locations whose resources give none (default: ${DEFAULT-VALUE}).")
+        String zone;
+
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            ZoneId zoneId;
+            try {
+                zoneId = ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new BadInputException("--zone: not a time zone: " + zone + " (use a region id like America/New_York)");
+            }
+            if (!Files.isDirectory(directory)) {
+                throw new BadInputException("DIR: no directory at " + directory);
+            }
+            return common.run(new FhirImport(directory, zoneId), "fhir import", spec.commandLine().getErr());
         }
     }
 }

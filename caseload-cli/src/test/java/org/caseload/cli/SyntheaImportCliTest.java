@@ -164,6 +164,31 @@ class SyntheaImportCliTest {
         assertThat(Double.parseDouble(rows.get(0).get(3))).isEqualTo(8.5);
     }
 
+    /**
+     * The FHIR bulk export of the same Synthea run gives the same visits and patients per location and
+     * month (FHIR encounters carry no cost, so charges are checked on the CSV import only).
+     */
+    @Test
+    void theFhirExportOfTheSameRunGivesTheSameVisitsAndPatients() throws Exception {
+        Path fhirDb = dir.resolve("fhir.duckdb");
+        Run imported = CliTest.run("import", "fhir", EXPORT.resolveSibling("fhir").toString(), "--db", fhirDb.toString(),
+                "--zone", ZONE);
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("visits=544 (544 new)");
+        String[] query = {"query", "--metrics", "visits,patients", "--by", "location", "--grain", "month", "--keys",
+                "--format", "csv", "--db"};
+        Run fromCsv = CliTest.run(concat(query, db.toString()));
+        Run fromFhir = CliTest.run(concat(query, fhirDb.toString()));
+        assertThat(fromFhir.exit()).as(fromFhir.err()).isZero();
+        assertThat(CliTest.csv(fromFhir.out())).hasSizeGreaterThan(50).containsExactlyInAnyOrderElementsOf(CliTest.csv(fromCsv.out()));
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
     @Test
     void rejectedInputExitsWith2AndNamesFileLineAndColumn() throws Exception {
         Path broken = dir.resolve("broken");

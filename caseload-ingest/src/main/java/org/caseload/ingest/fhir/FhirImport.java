@@ -89,7 +89,7 @@ import org.hl7.fhir.r4.model.Reference;
  *       the managing organization of the first {@code location[]} that has one; staff = the primary
  *       performer ({@code PPRF}) among the participants, else the first that is a Practitioner (or a
  *       PractitionerRole, read as its practitioner); scheduled, checked in and started at {@code
- *       period.start}, ended at {@code period.end}, converted to the location's zone as the CSV
+ *       period.start}, ended that plus the period's length, converted to the location's zone as the CSV
  *       importer does.
  *   <li><b>Encounter status</b>: {@code finished} → completed, {@code cancelled} → cancelled (scheduled
  *       at period.start, no check-in, start or end, as the demo writes cancellations). Every other
@@ -445,14 +445,17 @@ public final class FhirImport implements ImportSource {
             Service service = service(encounter);
             ZoneRules rules = zones.get(location);
             Period period = encounter.getPeriod();
-            LocalDateTime start = instant("period.start", period.getStartElement(), rules);
+            long startSecond = epochSecond("period.start", period.getStartElement());
+            LocalDateTime start = Values.localIn(startSecond, rules);
             LocalDateTime end = null;
             if (completed && period.hasEnd()) {
-                end = instant("period.end", period.getEndElement(), rules);
-                if (end.isBefore(start)) {
+                long elapsed = epochSecond("period.end", period.getEndElement()) - startSecond;
+                if (elapsed < 0) {
                     throw new Refused("period.end", period.getEndElement().getValueAsString(),
                             "ends before it starts (period.start " + period.getStartElement().getValueAsString() + ")");
                 }
+                // As the CSV importer: start plus elapsed time, so visit minutes stay exact across a DST change.
+                end = start.plusSeconds(elapsed);
             }
             if (services.add(service.id()) && !append(at, SERVICES, service.id(), service.label())) {
                 services.remove(service.id());
@@ -575,10 +578,10 @@ public final class FhirImport implements ImportSource {
         return byClass;
     }
 
-    private static LocalDateTime instant(String column, DateTimeType value, ZoneRules rules) throws Refused {
+    private static long epochSecond(String column, DateTimeType value) throws Refused {
         String text = required(column, value.getValueAsString());
         try {
-            return Values.instantIn(zulu(text), rules);
+            return Values.epochSecond(zulu(text));
         } catch (BadValue e) {
             throw new Refused(column, text, e.getMessage());
         }

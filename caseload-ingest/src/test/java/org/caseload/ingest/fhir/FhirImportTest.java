@@ -79,8 +79,12 @@ class FhirImportTest {
         ZoneId zone = NEW_YORK; // not UTC, and with daylight saving time: the offset differs by date
         Map<String, List<String>> expected = new HashMap<>();
         for (JsonNode encounter : resources(fhirFixture(), "Encounter")) {
-            String start = local(encounter.path("period").path("start").asText(), zone);
-            String end = local(encounter.path("period").path("end").asText(), zone);
+            OffsetDateTime from = OffsetDateTime.parse(encounter.path("period").path("start").asText());
+            OffsetDateTime to = OffsetDateTime.parse(encounter.path("period").path("end").asText());
+            String start = local(from.toString(), zone);
+            // The end is start plus elapsed time (exact visit minutes across a daylight-saving change).
+            String end = from.atZoneSameInstant(zone).toLocalDateTime()
+                    .plusSeconds(java.time.Duration.between(from, to).getSeconds()).format(SECONDS);
             expected.put(encounter.path("id").asText(), List.of(start, start, start, end));
         }
         try (Connection c = open(dir.resolve("fhir.duckdb"))) {
