@@ -28,13 +28,13 @@ with
   )
 select
   `result`.`staff` as `staff`,
-  `staff`.`name` as `staff_label`,
+  `staff_labels`.`name` as `staff_label`,
   `result`.`day` as `day`,
   `result`.`visits` as `visits`,
   `result`.`avg_wait_minutes` as `avg_wait_minutes`
 from `result`
-  left outer join `staff`
-    on `staff`.`staff_id` = `result`.`staff`
+  left outer join `staff` as `staff_labels`
+    on `staff_labels`.`staff_id` = `result`.`staff`
 where `result`.`visits` > 10
 order by
   case
@@ -42,9 +42,9 @@ order by
     else 1
   end, `result`.`avg_wait_minutes` desc,
   case
-    when `staff`.`name` is not null then 0
+    when `staff_labels`.`name` is not null then 0
     else 1
-  end, `staff`.`name` asc,
+  end, `staff_labels`.`name` asc,
   case
     when `result`.`staff` is not null then 0
     else 1

@@ -33,17 +33,17 @@ with
   )
 select
   "result"."staff" as "staff",
-  "staff"."name" as "staff_label",
+  "staff_labels"."name" as "staff_label",
   "result"."day" as "day",
   "result"."visits" as "visits",
   "result"."avg_wait_minutes" as "avg_wait_minutes"
 from "result"
-  left outer join "staff"
-    on "staff"."staff_id" = "result"."staff"
+  left outer join "staff" as "staff_labels"
+    on "staff_labels"."staff_id" = "result"."staff"
 where "result"."visits" > 10
 order by
   "result"."avg_wait_minutes" desc nulls last,
-  "staff"."name" asc nulls last,
+  "staff_labels"."name" asc nulls last,
   "result"."staff" asc nulls last,
   "result"."day" asc nulls last
 fetch next 20 rows only;

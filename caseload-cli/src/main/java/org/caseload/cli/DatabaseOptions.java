@@ -1,18 +1,18 @@
 package org.caseload.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.model.ModelLoader;
 import org.caseload.model.SemanticModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --db} and {@code --model}, shared by the verbs that read the warehouse. */
+/** The warehouse options and {@code --model}, shared by the verbs that query. */
 final class DatabaseOptions {
-    static final String DEFAULT_DB = "data/caseload.duckdb";
+    static final String DEFAULT_DB = WarehouseOptions.DEFAULT_DB;
 
-    @Option(names = "--db", paramLabel = "PATH", defaultValue = DEFAULT_DB,
-            description = "DuckDB file of the analytics database (default: ${DEFAULT-VALUE}).")
-    Path db;
+    @Mixin
+    WarehouseOptions warehouse;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model YAML file (default: the built-in clinic model).")
     Path model;
@@ -21,11 +21,15 @@ final class DatabaseOptions {
         return model == null ? ModelLoader.loadDefault() : ModelLoader.load(model);
     }
 
-    Path existingDb() {
-        if (!Files.isRegularFile(db)) {
-            throw new BadInputException("--db: no database at " + db
-                    + " — run `caseload demo-data` to create demo data, or pass --db PATH");
-        }
-        return db;
+    AnalyticsDatabase existing() {
+        return warehouse.existing();
+    }
+
+    AnalyticsDatabase target() {
+        return warehouse.target();
+    }
+
+    boolean hasUrl() {
+        return warehouse.hasUrl();
     }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.caseload.ingest.demo.DemoGenerator;
 import org.caseload.ingest.demo.DemoOptions;
 import org.caseload.ingest.load.LoadSummary;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,9 +22,8 @@ final class DemoDataCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "PATH", defaultValue = DatabaseOptions.DEFAULT_DB,
-            description = "DuckDB file to write (default: ${DEFAULT-VALUE}).")
-    Path db;
+    @Mixin
+    WarehouseOptions warehouse;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DemoOptions.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}); the same seed gives the same data.")
     long seed;
@@ -35,7 +36,11 @@ final class DemoDataCommand implements Callable<Integer> {
         if (visits < 1 || visits > DemoOptions.MAX_VISITS) {
             throw new BadInputException("--visits: must be between 1 and " + DemoOptions.MAX_VISITS + ", not " + visits);
         }
-        generate(db, new DemoOptions(seed, visits), spec.commandLine().getErr());
+        if (warehouse.hasUrl()) {
+            generate(warehouse.target(), new DemoOptions(seed, visits), spec.commandLine().getErr());
+        } else {
+            generate(warehouse.db, new DemoOptions(seed, visits), spec.commandLine().getErr());
+        }
         return Main.OK;
     }
 
@@ -60,6 +65,21 @@ final class DemoDataCommand implements Callable<Integer> {
         deleteDatabase(target);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         StringBuilder line = new StringBuilder("wrote " + db + " in " + String.format("%.1f s", summary.elapsed().toMillis() / 1000.0) + ":");
+        summary.rowsPerTable().forEach((t, n) -> line.append(' ').append(t).append('=').append(String.format("%,d", n)));
+        err.println(line);
+        err.flush();
+        return summary;
+    }
+
+    /** Into a server: one transaction replaces the warehouse tables' rows, so a failure changes nothing. */
+    static LoadSummary generate(AnalyticsDatabase server, DemoOptions options, PrintWriter err) throws Exception {
+        Progress progress = new Progress(err, "demo visits", options.visits());
+        LoadSummary summary;
+        try (Connection c = server.connect()) {
+            summary = DemoGenerator.generate(c, options, progress::update);
+        }
+        progress.done();
+        StringBuilder line = new StringBuilder("wrote " + server + " in " + String.format("%.1f s", summary.elapsed().toMillis() / 1000.0) + ":");
         summary.rowsPerTable().forEach((t, n) -> line.append(' ').append(t).append('=').append(String.format("%,d", n)));
         err.println(line);
         err.flush();

@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.ingest.csv.CsvFormatException;
 import org.caseload.ingest.fhir.FhirImport;
 import org.caseload.ingest.imports.ImportOptions;
@@ -41,9 +41,8 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Options every importer takes. */
     static final class Common {
-        @Option(names = "--db", paramLabel = "PATH", defaultValue = DatabaseOptions.DEFAULT_DB,
-                description = "DuckDB file to import into, created if missing (default: ${DEFAULT-VALUE}).")
-        Path db;
+        @Mixin
+        WarehouseOptions warehouse;
 
         @Option(names = "--max-errors", paramLabel = "N", defaultValue = "0",
                 description = "Rejected rows tolerated; with more, nothing is imported (default: ${DEFAULT-VALUE}).")
@@ -59,10 +58,12 @@ final class ImportCommand implements Callable<Integer> {
             }
             ImportProgressLine progress = ImportProgressLine.onStderr(err, what);
             ImportOptions options = new ImportOptions(maxErrors, rejects, progress);
-            Path target = db.toAbsolutePath();
-            Files.createDirectories(target.getParent());
+            AnalyticsDatabase target = warehouse.target();
+            if (target.isDuckDb()) {
+                Files.createDirectories(target.duckDbFile().toAbsolutePath().getParent()); // the file itself DuckDB creates
+            }
             ImportResult result;
-            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target)) {
+            try (Connection connection = target.connect()) {
                 result = ImportRun.run(connection, source, options);
             } catch (RejectedInputException | CsvFormatException e) {
                 progress.abandon();
@@ -72,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw e;
             }
             progress.done();
-            StringBuilder line = new StringBuilder("imported into " + db + " in "
+            StringBuilder line = new StringBuilder("imported into " + (target.isDuckDb() ? warehouse.db : target) + " in "
                     + String.format("%.1f s", result.load().elapsed().toMillis() / 1000.0) + ":");
             result.load().rowsPerTable().forEach((table, rows) -> {
                 if (rows > 0) {

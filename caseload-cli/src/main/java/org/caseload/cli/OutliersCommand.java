@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.caseload.cli.output.Records;
 import org.caseload.cli.output.Records.Cell;
-import org.caseload.engine.execute.Databases;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.query.AccessScope;
 import org.caseload.engine.query.RequestSyntax;
@@ -23,7 +23,6 @@ import org.caseload.insights.outlier.OutlierRequest;
 import org.caseload.insights.outlier.OutlierResult;
 import org.caseload.model.Metric;
 import org.caseload.model.SemanticModel;
-import org.jooq.SQLDialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +71,9 @@ final class OutliersCommand implements Callable<Integer> {
                 Optional.ofNullable(grain).map(g -> RequestSyntax.grain(g, "grain")), m,
                 threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
                 options.fromDate(), options.toDate(), options.dimensionFilters(), minVolume);
-        try (HikariDataSource ds = Databases.duckdb(database.existingDb(), true)) {
-            OutlierResult result = new OutlierDetector(new Engine(model, ds, SQLDialect.DUCKDB)).detect(request, AccessScope.UNRESTRICTED);
+        AnalyticsDatabase analytics = database.existing();
+        try (HikariDataSource ds = analytics.pool(true, 2)) {
+            OutlierResult result = new OutlierDetector(new Engine(model, ds, analytics.dialect())).detect(request, AccessScope.UNRESTRICTED);
             write(result, model.metric(metric).orElseThrow());
         }
         return Main.OK;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.caseload.cli.output.ResultWriter;
-import org.caseload.engine.execute.Databases;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.query.AccessScope;
 import org.caseload.engine.query.DimensionFilter;
@@ -86,12 +86,15 @@ final class QueryCommand implements Callable<Integer> {
         // Printing SQL needs only the model and the dialect, not the database.
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
         if (sql != null) {
-            CompiledQuery q = new QueryCompiler(model, Dialect.of(SQLDialect.DUCKDB)).compile(request, AccessScope.UNRESTRICTED);
+            // The dialect of --url when given (no connection is made), else DuckDB's.
+            SQLDialect dialect = database.hasUrl() ? database.target().dialect() : SQLDialect.DUCKDB;
+            CompiledQuery q = new QueryCompiler(model, Dialect.of(dialect)).compile(request, AccessScope.UNRESTRICTED);
             printSql(q, out);
             return Main.OK;
         }
-        try (HikariDataSource ds = Databases.duckdb(database.existingDb(), true)) {
-            Engine engine = new Engine(model, ds, SQLDialect.DUCKDB);
+        AnalyticsDatabase analytics = database.existing();
+        try (HikariDataSource ds = analytics.pool(true, 2)) {
+            Engine engine = new Engine(model, ds, analytics.dialect());
             CompiledQuery q = engine.compile(request, AccessScope.UNRESTRICTED);
             ResultWriter writer = ResultWriter.of(format, q.plan().columns(), keys, out);
             engine.stream(q, writer::row);

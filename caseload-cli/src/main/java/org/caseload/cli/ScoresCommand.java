@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.caseload.cli.output.Records;
 import org.caseload.cli.output.Records.Cell;
-import org.caseload.engine.execute.Databases;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.query.AccessScope;
 import org.caseload.insights.score.ScoreRequest;
@@ -20,7 +20,6 @@ import org.caseload.insights.score.ScoredEntity;
 import org.caseload.insights.score.Scorer;
 import org.caseload.model.Score;
 import org.caseload.model.SemanticModel;
-import org.jooq.SQLDialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,8 +47,9 @@ final class ScoresCommand implements Callable<Integer> {
         SemanticModel model = database.loadModel();
         ScoreRequest request = new ScoreRequest(score, by, Optional.ofNullable(within), options.fromDate(), options.toDate(),
                 options.dimensionFilters());
-        try (HikariDataSource ds = Databases.duckdb(database.existingDb(), true)) {
-            ScoreResult result = new Scorer(new Engine(model, ds, SQLDialect.DUCKDB)).score(request, AccessScope.UNRESTRICTED);
+        AnalyticsDatabase analytics = database.existing();
+        try (HikariDataSource ds = analytics.pool(true, 2)) {
+            ScoreResult result = new Scorer(new Engine(model, ds, analytics.dialect())).score(request, AccessScope.UNRESTRICTED);
             write(result, options.format, model);
         }
         return Main.OK;

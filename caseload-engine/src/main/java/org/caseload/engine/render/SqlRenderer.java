@@ -78,7 +78,7 @@ public final class SqlRenderer {
         plan.comparison().ifPresent(c -> ctes.addAll(period(plan, PREVIOUS, Optional.of(c.range()), Optional.of(c))));
 
         List<Field<?>> select = new ArrayList<>();
-        Map<Dimension, String> labelTables = labelTables(plan.dimensions());
+        Map<Dimension, String> labelTables = labelTables(plan);
         for (OutputColumn c : plan.columns()) {
             select.add(outputField(c, labelTables).as(c.name()));
         }
@@ -461,13 +461,24 @@ public final class SqlRenderer {
                 : resultColumn(RESULT, column);
     }
 
-    /** Dimension tables joined after aggregation to look up labels, each under its own alias. */
-    private static Map<Dimension, String> labelTables(List<Dimension> dimensions) {
+    /**
+     * Dimension tables joined after aggregation to look up labels, each under its own alias. An alias
+     * never equals an output column's name: Trino resolves a name in ORDER BY to the output column
+     * before the table, so {@code "staff"."name"} would mean a field of the {@code staff} column there.
+     */
+    private static Map<Dimension, String> labelTables(QueryPlan plan) {
         Map<Dimension, String> out = new LinkedHashMap<>();
         Set<String> usedAliases = new LinkedHashSet<>();
-        for (Dimension d : dimensions) {
+        plan.columns().forEach(c -> usedAliases.add(c.name()));
+        for (Dimension d : plan.dimensions()) {
             if (d.hasDisplay()) {
-                String alias = usedAliases.add(d.table()) ? d.table() : d.table() + "_" + d.name();
+                String alias = d.table();
+                for (String candidate : List.of(d.table(), d.table() + "_labels", d.table() + "_" + d.name() + "_labels")) {
+                    if (!usedAliases.contains(candidate)) {
+                        alias = candidate;
+                        break;
+                    }
+                }
                 usedAliases.add(alias);
                 out.put(d, alias);
             }

@@ -39,10 +39,23 @@ public final class WarehouseDdl {
         return WarehouseSchema.TABLES.stream().map(t -> createTable(dsl, t)).toList();
     }
 
+    /**
+     * The column type as the DDL of {@code dialect} declares it. jOOQ writes TIMESTAMP for MySQL and
+     * MariaDB, whose TIMESTAMP only spans 1970–2038 and is converted through the session time zone;
+     * warehouse times are local wall-clock values of any year, which is DATETIME there.
+     */
+    public static DataType<?> ddlType(ColumnType type, SQLDialect dialect) {
+        SQLDialect family = dialect.family();
+        if (type == ColumnType.TIMESTAMP && (family == SQLDialect.MYSQL || family == SQLDialect.MARIADB)) {
+            return org.jooq.impl.DefaultDataType.getDefaultDataType(dialect, "datetime");
+        }
+        return dataType(type);
+    }
+
     public static Query createTable(DSLContext dsl, Table table) {
         CreateTableElementListStep step = dsl.createTableIfNotExists(name(table.name()));
         for (Column column : table.columns()) {
-            DataType<?> type = dataType(column.type()).nullable(column.nullable());
+            DataType<?> type = ddlType(column.type(), dsl.dialect()).nullable(column.nullable());
             step = step.column(name(column.name()), type);
         }
         if (dsl.dialect().family() == SQLDialect.DUCKDB) {

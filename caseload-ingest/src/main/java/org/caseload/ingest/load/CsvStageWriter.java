@@ -27,10 +27,8 @@ import org.caseload.model.warehouse.Table;
  * cost of an import (about 3 µs per visit row, three times the parsing of the source file). Writing
  * a plain, fully specified CSV costs a fraction of that, and DuckDB reads it on all cores.
  *
- * <p>The file is unambiguous by construction: every text value is quoted (inner quotes doubled),
- * NULL is an unquoted {@code \N} and a quoted {@code "\N"} stays text ({@code allow_quoted_nulls =
- * false}), timestamps are {@code yyyy-MM-dd HH:mm:ss}, money is plain with two decimals, and the
- * column types are given, so nothing is sniffed. The file lives in the temporary directory only for
+ * <p>The file is unambiguous by construction (see {@link CsvRowFormat}) and read with every option
+ * spelled out and the column types given, so nothing is sniffed. The file lives in the temporary directory only for
  * the load and is deleted when the writer closes, after a failure too.
  *
  * <p>Keys: DuckDB's warehouse tables have no primary-key index (see {@code WarehouseDdl}), so this
@@ -41,22 +39,20 @@ import org.caseload.model.warehouse.Table;
  */
 final class CsvStageWriter implements TableWriter {
     private static final int REPEATS_SHOWN = 5;
-    private static final byte[] NULL = {'\\', 'N'};
 
     private final Connection connection;
     private final Table table;
     private final LoadMode mode;
-    private final ColumnType[] types;
+    private final CsvRowFormat format;
     private final Path file;
     private final OutputStream out;
-    private final byte[] scratch = new byte[32];
     private boolean finished;
 
     private CsvStageWriter(Connection connection, Table table, LoadMode mode, Path file) throws IOException {
         this.connection = connection;
         this.table = table;
         this.mode = mode;
-        this.types = table.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+        this.format = new CsvRowFormat(table);
         this.file = file;
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
     }
@@ -75,93 +71,9 @@ final class CsvStageWriter implements TableWriter {
     @Override
     public void write(Object[] row) throws SQLException {
         try {
-            for (int i = 0; i < types.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                writeValue(types[i], row[i]);
-            }
-            out.write('\n');
+            format.write(row, out);
         } catch (IOException e) {
             throw new SQLException("cannot write the staging file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void writeValue(ColumnType type, Object value) throws IOException {
-        if (value == null) {
-            out.write(NULL);
-            return;
-        }
-        switch (type) {
-            case ID, TEXT -> writeText((String) value);
-            case INTEGER -> writeAscii(Integer.toString((Integer) value));
-            case BOOLEAN -> writeAscii((Boolean) value ? "true" : "false");
-            case TIMESTAMP -> writeTimestamp((LocalDateTime) value);
-            case MONEY -> writeMoney((BigDecimal) value);
-        }
-    }
-
-    private void writeText(String value) throws IOException {
-        out.write('"');
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int from = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            // A quote byte never occurs inside a multi-byte UTF-8 sequence, so bytes can be scanned directly.
-            if (bytes[i] == '"') {
-                out.write(bytes, from, i - from + 1);
-                out.write('"');
-                from = i + 1;
-            }
-        }
-        out.write(bytes, from, bytes.length - from);
-        out.write('"');
-    }
-
-    private void writeAscii(String value) throws IOException {
-        for (int i = 0; i < value.length(); i++) {
-            out.write(value.charAt(i));
-        }
-    }
-
-    /** {@code yyyy-MM-dd HH:mm:ss}, by hand: the validator has already dropped fractions of a second. */
-    private void writeTimestamp(LocalDateTime t) throws IOException {
-        int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            writeAscii(t.toString().replace('T', ' '));
-            return;
-        }
-        byte[] b = scratch;
-        digits(b, 0, year, 4);
-        b[4] = '-';
-        digits(b, 5, t.getMonthValue(), 2);
-        b[7] = '-';
-        digits(b, 8, t.getDayOfMonth(), 2);
-        b[10] = ' ';
-        digits(b, 11, t.getHour(), 2);
-        b[13] = ':';
-        digits(b, 14, t.getMinute(), 2);
-        b[16] = ':';
-        digits(b, 17, t.getSecond(), 2);
-        out.write(b, 0, 19);
-    }
-
-    /** Scale 2 already (the validator set it); the unscaled value fits a long for DECIMAL(12,2). */
-    private void writeMoney(BigDecimal value) throws IOException {
-        long cents = value.unscaledValue().longValueExact();
-        if (cents < 0) {
-            out.write('-');
-            cents = -cents;
-        }
-        writeAscii(Long.toString(cents / 100));
-        out.write('.');
-        out.write((int) ('0' + cents % 100 / 10));
-        out.write((int) ('0' + cents % 10));
-    }
-
-    private static void digits(byte[] b, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            b[i] = (byte) ('0' + value % 10);
-            value /= 10;
         }
     }
 

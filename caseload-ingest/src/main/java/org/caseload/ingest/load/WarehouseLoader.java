@@ -10,6 +10,7 @@ import org.caseload.engine.warehouse.WarehouseDdl;
 import org.caseload.model.warehouse.Table;
 import org.caseload.model.warehouse.WarehouseSchema;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -64,11 +65,17 @@ public final class WarehouseLoader {
         LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table, mode),
                 mode == LoadMode.UPSERT ? table -> dsl.fetchCount(DSL.table(DSL.name(table.name()))) : null);
         try (DuckDbLoadSettings ignored = WriteStrategy.isDuckDb(connection) ? DuckDbLoadSettings.apply(connection) : null) {
-            inTransaction(connection, () -> {
+            Work work = () -> {
                 prepare(dsl, mode);
                 producer.accept(session);
                 session.finish();
-            }, session);
+            };
+            if (dsl.dialect().family() == SQLDialect.TRINO) {
+                // Trino's memory and plain Hive connectors write only in auto-commit: the load is not atomic there.
+                withoutTransaction(work, session);
+            } else {
+                inTransaction(connection, work, session);
+            }
         }
         return new LoadSummary(session.rowsPerTable(), session.newRowsPerTable(),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -99,7 +106,30 @@ public final class WarehouseLoader {
         }
     }
 
+    private static void withoutTransaction(Work work, LoadSession session) throws SQLException {
+        try {
+            work.run();
+        } catch (LoadSession.WriteFailure e) {
+            session.abandon(e);
+            throw e.toSqlException();
+        } catch (DataAccessException e) {
+            session.abandon(e);
+            throw JooqErrors.unwrap(e);
+        } catch (RuntimeException | Error | SQLException e) {
+            session.abandon(e);
+            throw e;
+        }
+    }
+
     private static void prepare(DSLContext dsl, LoadMode mode) {
+        if (mode == LoadMode.REPLACE_ALL && dsl.dialect().family() == SQLDialect.TRINO) {
+            // Connectors that cannot delete rows can still drop tables.
+            for (Table table : WarehouseSchema.TABLES) {
+                dsl.dropTableIfExists(DSL.name(table.name())).execute();
+            }
+            WarehouseDdl.createAll(dsl);
+            return;
+        }
         switch (mode) {
             case UPSERT -> WarehouseDdl.createAll(dsl);
             case REPLACE_ALL -> {
