@@ -8,7 +8,7 @@ with
       ) as "day",
       count(*) filter (where "visits"."status" = 'completed') as "completed_visits",
       avg((cast(
-        extract(epoch from ("visits"."checked_in_at" - "visits"."started_at"))
+        extract(epoch from ("visits"."started_at" - "visits"."checked_in_at"))
         as double precision
       ) / cast(6E1 as double precision))) filter (where "visits"."status" = 'completed') as "wait_minutes_avg"
     from "visits"

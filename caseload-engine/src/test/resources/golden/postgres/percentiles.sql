@@ -4,13 +4,13 @@ with
       "visits"."service_id" as "service",
       percentile_cont(0.5) within group (order by case
         when "visits"."status" = 'completed' then (cast(
-          extract(epoch from ("visits"."started_at" - "visits"."ended_at"))
+          extract(epoch from ("visits"."ended_at" - "visits"."started_at"))
           as double precision
         ) / cast(6E1 as double precision))
       end) as "visit_minutes_median",
       percentile_cont(cast(9E-1 as double precision)) within group (order by case
         when "visits"."status" = 'completed' then (cast(
-          extract(epoch from ("visits"."checked_in_at" - "visits"."started_at"))
+          extract(epoch from ("visits"."started_at" - "visits"."checked_in_at"))
           as double precision
         ) / cast(6E1 as double precision))
       end) as "wait_minutes_p90"

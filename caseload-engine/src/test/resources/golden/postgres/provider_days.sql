@@ -31,11 +31,11 @@ with
         as date
       ) as "month",
       sum((cast(
-        extract(epoch from ("shifts"."started_at" - "shifts"."ended_at"))
+        extract(epoch from ("shifts"."ended_at" - "shifts"."started_at"))
         as double precision
       ) / cast(3.6E3 as double precision))) as "shift_hours",
       sum((cast(
-        extract(epoch from ("shifts"."started_at" - "shifts"."ended_at"))
+        extract(epoch from ("shifts"."ended_at" - "shifts"."started_at"))
         as double precision
       ) / cast(3.6E3 as double precision))) filter (where "role_groups"."clinical" = true) as "clinical_shift_hours"
     from "shifts"

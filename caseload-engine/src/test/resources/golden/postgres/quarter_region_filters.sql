@@ -61,7 +61,7 @@ with
           as date
         ) as "quarter",
         sum((cast(
-          extract(epoch from ("shifts"."started_at" - "shifts"."ended_at"))
+          extract(epoch from ("shifts"."ended_at" - "shifts"."started_at"))
           as double precision
         ) / cast(3.6E3 as double precision))) as "shift_hours"
       from "shifts"

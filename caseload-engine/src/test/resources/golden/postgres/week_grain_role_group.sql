@@ -14,7 +14,7 @@ with
         ) as "week",
         count(*) filter (where "visits"."status" = 'completed') as "completed_visits",
         sum((cast(
-          extract(epoch from ("visits"."started_at" - "visits"."ended_at"))
+          extract(epoch from ("visits"."ended_at" - "visits"."started_at"))
           as double precision
         ) / cast(6E1 as double precision))) filter (where "visits"."status" = 'completed') as "visit_minutes_total"
       from "visits"
@@ -41,11 +41,11 @@ with
         as date
       ) as "week",
       sum((cast(
-        extract(epoch from ("shifts"."started_at" - "shifts"."ended_at"))
+        extract(epoch from ("shifts"."ended_at" - "shifts"."started_at"))
         as double precision
       ) / cast(3.6E3 as double precision))) filter (where "role_groups"."clinical" = true) as "clinical_shift_hours",
       sum((cast(
-        extract(epoch from ("shifts"."started_at" - "shifts"."ended_at"))
+        extract(epoch from ("shifts"."ended_at" - "shifts"."started_at"))
         as double precision
       ) / cast(6E1 as double precision))) filter (where "role_groups"."clinical" = true) as "clinical_shift_minutes"
     from "shifts"

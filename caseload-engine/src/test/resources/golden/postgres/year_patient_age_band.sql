@@ -16,7 +16,7 @@ with
       ) as "year",
       count(distinct "visits"."patient_id") filter (where "visits"."status" = 'completed') as "distinct_patients",
       avg((cast(
-        extract(epoch from ("visits"."started_at" - "visits"."ended_at"))
+        extract(epoch from ("visits"."ended_at" - "visits"."started_at"))
         as double precision
       ) / cast(6E1 as double precision))) filter (where "visits"."status" = 'completed') as "visit_minutes_avg"
     from "visits"

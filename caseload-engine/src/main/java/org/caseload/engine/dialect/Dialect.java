@@ -110,7 +110,8 @@ public final class Dialect {
                     .cast(SQLDataType.DOUBLE);
             case MYSQL, MARIADB -> DSL.field("timestampdiff(second, {0}, {1})", SQLDataType.BIGINT, start, end)
                     .times(inline(1.0e0)).coerce(SQLDataType.DOUBLE);
-            default -> DSL.extract(DSL.localDateTimeDiff(start, end), DatePart.EPOCH).cast(SQLDataType.DOUBLE);
+            // jOOQ's localDateTimeDiff(a, b) is a − b: the end comes first.
+            default -> DSL.extract(DSL.localDateTimeDiff(end, start), DatePart.EPOCH).cast(SQLDataType.DOUBLE);
         };
     }
 

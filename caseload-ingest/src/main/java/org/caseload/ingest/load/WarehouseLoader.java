@@ -66,6 +66,7 @@ public final class WarehouseLoader {
                 mode == LoadMode.UPSERT ? table -> dsl.fetchCount(DSL.table(DSL.name(table.name()))) : null);
         try (DuckDbLoadSettings ignored = WriteStrategy.isDuckDb(connection) ? DuckDbLoadSettings.apply(connection) : null) {
             Work work = () -> {
+                keepSessionAlive(connection, dsl.dialect());
                 prepare(dsl, mode);
                 producer.accept(session);
                 session.finish();
@@ -103,6 +104,25 @@ public final class WarehouseLoader {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * A load holds one connection for as long as its source takes to read, and may leave it idle
+     * between statements (a slow file system, a large file parsed before the table it feeds). The
+     * server's idle limits are for forgotten connections, not this one: lift them for this session,
+     * so the seed's "MySQL server has gone away" cannot end an import half-way.
+     */
+    private static void keepSessionAlive(Connection connection, SQLDialect dialect) throws SQLException {
+        String sql = switch (dialect.family()) {
+            case MYSQL, MARIADB -> "set session wait_timeout = 86400";
+            case POSTGRES -> "set idle_in_transaction_session_timeout = 0";
+            default -> null;
+        };
+        if (sql != null) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
         }
     }
 

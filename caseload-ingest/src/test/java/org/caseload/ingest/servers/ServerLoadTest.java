@@ -131,4 +131,35 @@ class ServerLoadTest {
             assertThat(after).isEqualTo(expected);
         }
     }
+
+    /**
+     * A long import idles between statements; with the server's {@code wait_timeout} at 5 s, a pause of
+     * 7 s in the middle of the load must not cost the connection (the seed's "server has gone away").
+     */
+    @org.junit.jupiter.api.Test
+    void aLoadSurvivesPausesLongerThanTheServersIdleTimeout() throws Exception {
+        try (var server = TestServers.startMariaDb(Map.of("wait_timeout", "5"))) {
+            ServerHandle handle = server.handle();
+            try (Connection c = DriverManager.getConnection(handle.createDatabase("slow_load"), handle.user(), handle.password())) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select @@global.wait_timeout")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(5);
+                }
+                var summary = org.caseload.ingest.load.WarehouseLoader.replaceAll(c, sink -> {
+                    sink.append(WarehouseSchema.LOCATIONS, "loc-1", "Elm Street", null, null, "UTC");
+                    try {
+                        Thread.sleep(7_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    sink.append(WarehouseSchema.LOCATIONS, "loc-2", "Cedar Park", null, null, "UTC");
+                });
+                assertThat(summary.rows("locations")).isEqualTo(2);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from locations")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                }
+            }
+        }
+    }
 }
