@@ -8,10 +8,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.caseload.app.system.StartupChecks;
 import org.caseload.app.user.Role;
 import org.caseload.app.user.UserService;
 import org.caseload.cli.Main;
+import org.caseload.engine.execute.Databases;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +48,17 @@ public final class AppMain {
 
     private static volatile boolean serving;
 
+    /**
+     * The Spring Boot arguments {@code caseload serve ARGS} runs the application with, the
+     * {@code CASELOAD_*} variables read from {@code environment}: for embedding the app, and for tests
+     * of the command line.
+     */
+    public static List<String> serveArgs(UnaryOperator<String> environment, String... args) {
+        Serve serve = new Serve();
+        new CommandLine(serve).parseArgs(args);
+        return serve.springArgs(environment);
+    }
+
     /** The app database from {@code --app-db}, with credentials from the environment (never from flags). */
     static List<String> appDbArgs(String url) {
         List<String> args = new ArrayList<>();
@@ -73,6 +86,34 @@ public final class AppMain {
         }
     }
 
+    /**
+     * The analytics database on a server, from {@code --url} / {@code --user} or, when not given,
+     * {@code CASELOAD_ANALYTICS_URL} / {@code CASELOAD_ANALYTICS_USER}; the password only from
+     * {@code CASELOAD_ANALYTICS_PASSWORD}, never from a flag other users of the machine could read.
+     * Empty without a URL (the DuckDB file of {@code --db} is used).
+     */
+    static List<String> analyticsServerArgs(String url, String user, UnaryOperator<String> environment) {
+        String jdbcUrl = blank(url) ? environment.apply("CASELOAD_ANALYTICS_URL") : url;
+        if (blank(jdbcUrl)) return List.of();
+        jdbcUrl = jdbcUrl.trim();
+        try {
+            Databases.dialectOf(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--url: " + e.getMessage());
+        }
+        List<String> args = new ArrayList<>();
+        args.add("--caseload.analytics.url=" + jdbcUrl);
+        String name = blank(user) ? environment.apply("CASELOAD_ANALYTICS_USER") : user;
+        if (!blank(name)) args.add("--caseload.analytics.user=" + name.trim());
+        String password = environment.apply("CASELOAD_ANALYTICS_PASSWORD");
+        if (password != null) args.add("--caseload.analytics.password=" + password);
+        return args;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     @Command(name = "serve", description = "Serve the web application.")
     static class Serve implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
@@ -81,18 +122,37 @@ public final class AppMain {
         @Option(names = "--demo", description = "Demo mode: the login page shows the demo credentials (demo/demo, admin).")
         boolean demo;
 
+        @Option(names = "--url", paramLabel = "JDBC_URL", description = "Analytics database on a server instead of --db:"
+                + " jdbc:postgresql://…, jdbc:mariadb://… or jdbc:mysql://… (default: $CASELOAD_ANALYTICS_URL)."
+                + " Password from $CASELOAD_ANALYTICS_PASSWORD.")
+        String url;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "User for --url (default: $CASELOAD_ANALYTICS_USER).")
+        String user;
+
         @CommandLine.Mixin
         AppOptions options = new AppOptions();
 
-        @Override
-        public Integer call() {
-            if (!Files.exists(options.db)) {
-                throw new IllegalArgumentException("--db: no analytics database at " + options.db + " — run `caseload demo` or `caseload demo-data`");
+        /** The Spring Boot arguments this command runs the application with. */
+        List<String> springArgs(UnaryOperator<String> environment) {
+            List<String> server = analyticsServerArgs(url, user, environment);
+            if (server.isEmpty() && !Files.exists(options.db)) {
+                throw new IllegalArgumentException("--db: no analytics database at " + options.db
+                        + " — run `caseload demo` or `caseload demo-data`, or serve a server's with --url JDBC_URL");
             }
             List<String> args = options.springArgs();
+            args.addAll(server);
             args.add("--server.port=" + port);
             args.add("--caseload.demo=" + demo);
-            SpringApplication.run(CaseloadApplication.class, args.toArray(String[]::new));
+            return args;
+        }
+
+        /** Where the CASELOAD_ANALYTICS_* defaults come from; `demo` serves its own DuckDB file whatever they say. */
+        UnaryOperator<String> environment = System::getenv;
+
+        @Override
+        public Integer call() {
+            SpringApplication.run(CaseloadApplication.class, springArgs(environment).toArray(String[]::new));
             serving = true;
             return 0;
         }
@@ -116,6 +176,7 @@ public final class AppMain {
             serve.port = port;
             serve.demo = true;
             serve.options = options;
+            serve.environment = name -> null;
             return serve.call();
         }
     }

@@ -57,4 +57,4 @@ create table audit_entry (
     sql_hash    varchar(64),
     error       varchar(1000)
 ) engine = InnoDB default charset = utf8mb4;
-create index audit_entry_at on audit_entry (at) engine = InnoDB default charset = utf8mb4;
+create index audit_entry_at on audit_entry (at);

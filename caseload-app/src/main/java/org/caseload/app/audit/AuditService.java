@@ -22,7 +22,8 @@ public class AuditService {
 
     @Transactional(readOnly = true)
     public List<AuditEntry> search(String username, String source, String metric, int limit) {
-        return entries.search(blankToNull(username), blankToNull(source), blankToNull(metric), PageRequest.of(0, limit));
+        String anyMetric = blankToNull(metric) == null ? "" : metric.trim();
+        return entries.search(blankToNull(username), blankToNull(source), anyMetric, PageRequest.of(0, limit));
     }
 
     private static String blankToNull(String s) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.caseload.app.explore.AnalyticsService;
 import org.caseload.app.explore.QueryBody;
+import org.caseload.app.system.AnalyticsFailures;
 import org.caseload.app.system.CaseloadProperties;
 import org.caseload.engine.execute.QueryResult;
 import org.caseload.engine.query.RequestException;
@@ -26,11 +27,13 @@ public class DashboardService implements DisposableBean {
     private final AnalyticsService analytics;
     private final ObjectMapper json;
     private final ExecutorService tiles;
+    private final java.time.Duration queryTimeout;
 
     public DashboardService(DashboardRepository dashboards, AnalyticsService analytics, ObjectMapper json, CaseloadProperties props) {
         this.dashboards = dashboards;
         this.analytics = analytics;
         this.json = json;
+        this.queryTimeout = props.analytics().queryTimeout();
         this.tiles = Executors.newFixedThreadPool(props.dashboard().parallelism(), r -> {
             Thread t = new Thread(r, "caseload-tile");
             t.setDaemon(true);
@@ -114,7 +117,7 @@ public class DashboardService implements DisposableBean {
         } catch (RequestException e) {
             return new TileResult(t, body, null, e.describe());
         } catch (RuntimeException e) {
-            return new TileResult(t, body, null, "the analytics database could not answer: " + e.getMessage());
+            return new TileResult(t, body, null, AnalyticsFailures.describe(e, queryTimeout));
         }
     }
 

@@ -1,10 +1,13 @@
 package org.caseload.app.dashboard;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.app.explore.AnalyticsService;
 import org.caseload.app.explore.Charts;
+import org.caseload.app.system.AnalyticsFailures;
+import org.caseload.app.system.CaseloadProperties;
 import org.caseload.app.user.UserService;
 import org.caseload.engine.execute.QueryResult;
 import org.caseload.engine.query.Comparison;
@@ -29,18 +32,37 @@ public class OverviewController {
     private final AnalyticsService analytics;
     private final SemanticModel model;
     private final tools.jackson.databind.ObjectMapper json;
+    private final CaseloadProperties props;
 
-    public OverviewController(AnalyticsService analytics, SemanticModel model, tools.jackson.databind.ObjectMapper json) {
+    public OverviewController(AnalyticsService analytics, SemanticModel model, tools.jackson.databind.ObjectMapper json,
+                              CaseloadProperties props) {
         this.analytics = analytics;
         this.model = model;
         this.json = json;
+        this.props = props;
     }
 
     /** A KPI tile: the value, its change against the previous month, and whether the change is good news. */
     public record Kpi(String name, String label, String value, String delta, String arrow, String tone, String description) {}
 
+    /**
+     * The page, or, when the analytics database cannot answer, the page with the reason in place of
+     * the figures (HTTP 503): navigation and the app-database pages keep working.
+     */
     @GetMapping("/")
-    public String overview(@RequestParam(required = false) String month, Model ui) {
+    public String overview(@RequestParam(required = false) String month, Model ui, HttpServletResponse response) {
+        try {
+            return figures(month, ui);
+        } catch (org.jooq.exception.DataAccessException e) {
+            ui.addAttribute("active", "overview");
+            ui.addAttribute("error", AnalyticsFailures.describe(e, props.analytics().queryTimeout()));
+            ui.addAttribute("hint", AnalyticsFailures.hint(e));
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return "overview";
+        }
+    }
+
+    private String figures(String month, Model ui) {
         String user = UserService.currentUsername();
         LocalDate first = month != null && month.matches("\\d{4}-\\d{2}") ? LocalDate.parse(month + "-01") : latestMonth(user);
         ui.addAttribute("active", "overview");

@@ -10,8 +10,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.caseload.app.audit.AuditEntry;
 import org.caseload.app.audit.AuditService;
+import org.caseload.app.system.AnalyticsFailures;
 import org.caseload.app.system.AnalyticsSqlLog;
 import org.caseload.app.system.CaseloadProperties;
+import org.caseload.app.system.ClientGoneException;
+import org.caseload.app.system.ReadRetry;
+import org.caseload.app.system.RunningStatements;
 import org.caseload.app.user.UserService;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.execute.QueryResult;
@@ -23,8 +27,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one way the application runs analytics: the signed-in user's grants go into the plan, the
- * statement has a timeout, and every query — successful or not — is written to the audit log and
- * the analytics SQL log. UI, API, CSV export and dashboard tiles all come through here.
+ * statement has a timeout ({@code caseload.analytics.query-timeout}), a query whose connection broke
+ * before it sent a row runs once more on another connection ({@link ReadRetry}), a query whose client
+ * went away is cancelled, and every query — successful or not — is written to the audit log and the
+ * analytics SQL log. UI, API, CSV export and dashboard tiles all come through here.
  */
 @Service
 public class AnalyticsService {
@@ -33,13 +39,16 @@ public class AnalyticsService {
     private final AuditService audit;
     private final AnalyticsSqlLog sqlLog;
     private final CaseloadProperties props;
+    private final ReadRetry retry;
 
-    public AnalyticsService(Engine engine, UserService users, AuditService audit, AnalyticsSqlLog sqlLog, CaseloadProperties props) {
+    public AnalyticsService(Engine engine, UserService users, AuditService audit, AnalyticsSqlLog sqlLog, CaseloadProperties props,
+                            ReadRetry retry) {
         this.engine = engine;
         this.users = users;
         this.audit = audit;
         this.sqlLog = sqlLog;
         this.props = props;
+        this.retry = retry;
     }
 
     public Engine engine() {
@@ -68,17 +77,33 @@ public class AnalyticsService {
         long[] count = {0};
         try {
             q = engine.compile(request, scope);
+            CompiledQuery query = q;
             Consumer<Object[]> sink = sinkFor.apply(q.plan().columns());
-            engine.stream(q, row -> {
+            Consumer<Object[]> counted = row -> {
+                try {
+                    sink.accept(row);
+                } catch (ClientGoneException gone) {
+                    // Before the engine closes the cursor: the server stops now, not after the rows nobody reads.
+                    RunningStatements.cancelOnThisThread();
+                    throw gone;
+                }
                 count[0]++;
-                sink.accept(row);
-            }, props.analytics().queryTimeout());
+            };
+            retry.read("the " + source + " query of " + requestId, () -> {
+                try {
+                    engine.stream(query, counted, props.analytics().queryTimeout());
+                } finally {
+                    RunningStatements.forgetOnThisThread();
+                }
+                return null;
+            }, () -> count[0] == 0);
             long ms = (System.nanoTime() - start) / 1_000_000;
             log(request, username, source, requestId, q, count[0], ms, null);
             return new Execution(q, count[0], ms);
         } catch (RuntimeException ex) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            log(request, username, source, requestId, q, null, ms, ex.getMessage());
+            // Rows a stream sent before it failed are counted; a query that sent none has no row count.
+            log(request, username, source, requestId, q, count[0] > 0 ? count[0] : null, ms, AnalyticsFailures.forAudit(ex, 1000));
             throw ex;
         }
     }

@@ -15,6 +15,7 @@ import org.caseload.engine.query.MetricRequest;
 import org.caseload.engine.query.RequestException;
 import org.caseload.engine.query.RequestSyntax;
 import org.caseload.engine.render.QueryCompiler;
+import org.caseload.app.system.ClientGoneException;
 import org.caseload.app.user.UserService;
 import org.caseload.model.Dimension;
 import org.caseload.model.Metric;
@@ -85,19 +86,61 @@ public class QueryApiController {
                 filters, having, order == null ? List.of() : RequestSyntax.names(order), limit, compare).toRequest();
         // The writer is made once the request is planned: a bad request still gets a 400 with a JSON body.
         ResultWriter[] writer = new ResultWriter[1];
+        ClientStream[] client = new ClientStream[1];
+        long[] sent = {0};
         analytics.stream(request, UserService.currentUsername(), "csv", columns -> {
             response.setContentType("text/csv;charset=UTF-8");
             response.setHeader("Content-Disposition", "attachment; filename=\"caseload.csv\"");
             try {
-                PrintStream out = new PrintStream(new BufferedOutputStream(response.getOutputStream(), 1 << 16), false,
-                        StandardCharsets.UTF_8);
+                client[0] = new ClientStream(response.getOutputStream());
+                PrintStream out = new PrintStream(new BufferedOutputStream(client[0], 1 << 16), false, StandardCharsets.UTF_8);
                 writer[0] = ResultWriter.of("csv", columns, keys, out);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return writer[0]::row;
+            return row -> {
+                writer[0].row(row);
+                // A PrintStream swallows write errors: without this check a closed download would be read to its end.
+                if (client[0].failure != null) throw new ClientGoneException(sent[0], client[0].failure);
+                sent[0]++;
+            };
         });
         writer[0].finish();
+        if (client[0].failure != null) throw new ClientGoneException(sent[0], client[0].failure);
+    }
+
+    /** The response stream, remembering the first write that failed (the client closed the connection). */
+    static final class ClientStream extends java.io.FilterOutputStream {
+        volatile IOException failure;
+
+        ClientStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                if (failure == null) failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                if (failure == null) failure = e;
+                throw e;
+            }
+        }
     }
 
     public static QueryReply replyOf(QueryResult r) {

@@ -1,6 +1,8 @@
 package org.caseload.app.insight;
 
 import java.util.List;
+import org.caseload.app.system.AnalyticsFailures;
+import org.caseload.app.system.CaseloadProperties;
 import org.caseload.insights.outlier.OutlierResult;
 import org.caseload.insights.score.ScoreResult;
 import org.caseload.model.SemanticModel;
@@ -14,10 +16,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class InsightController {
     private final InsightService insights;
     private final SemanticModel model;
+    private final CaseloadProperties props;
 
-    public InsightController(InsightService insights, SemanticModel model) {
+    public InsightController(InsightService insights, SemanticModel model, CaseloadProperties props) {
         this.insights = insights;
         this.model = model;
+        this.props = props;
+    }
+
+    /** A request error as it is; a database failure as a sentence without SQL. */
+    private String message(RuntimeException e) {
+        return e instanceof org.jooq.exception.DataAccessException ? AnalyticsFailures.describe(e, props.analytics().queryTimeout())
+                : e.getMessage();
     }
 
     @GetMapping("/scores")
@@ -36,7 +46,7 @@ public class InsightController {
             ScoreResult r = insights.scores(InsightApiController.scoreRequest(score, by, within, from, to, List.of()));
             ui.addAttribute("result", r);
         } catch (RuntimeException e) {
-            ui.addAttribute("error", e.getMessage());
+            ui.addAttribute("error", message(e));
         }
         return "scores";
     }
@@ -61,7 +71,7 @@ public class InsightController {
             ui.addAttribute("flags", r.flags().stream().map(InsightApiController::row).toList());
             ui.addAttribute("untested", r.untested().size());
         } catch (RuntimeException e) {
-            ui.addAttribute("error", e.getMessage());
+            ui.addAttribute("error", message(e));
         }
         return "outliers";
     }

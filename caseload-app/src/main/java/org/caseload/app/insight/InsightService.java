@@ -5,6 +5,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.caseload.app.audit.AuditEntry;
 import org.caseload.app.audit.AuditService;
+import org.caseload.app.system.AnalyticsFailures;
+import org.caseload.app.system.ReadRetry;
+import org.caseload.app.system.RunningStatements;
 import org.caseload.app.user.UserService;
 import org.caseload.engine.execute.Engine;
 import org.caseload.insights.outlier.OutlierDetector;
@@ -23,12 +26,14 @@ public class InsightService {
     private final OutlierDetector detector;
     private final UserService users;
     private final AuditService audit;
+    private final ReadRetry retry;
 
-    public InsightService(Engine engine, UserService users, AuditService audit) {
+    public InsightService(Engine engine, UserService users, AuditService audit, ReadRetry retry) {
         this.scorer = new Scorer(engine);
         this.detector = new OutlierDetector(engine);
         this.users = users;
         this.audit = audit;
+        this.retry = retry;
     }
 
     public ScoreResult scores(ScoreRequest request) {
@@ -49,14 +54,17 @@ public class InsightService {
         long start = System.nanoTime();
         String id = MDC.get("requestId") != null ? MDC.get("requestId") : UUID.randomUUID().toString();
         try {
-            T result = work.get();
+            // Scores and outliers only read, and collect their rows before returning: safe to run again whole.
+            T result = retry.read("the " + source + " of " + id, work, () -> true);
             audit.record(new AuditEntry(Instant.now(), user, id, source, metrics, dims, "", rows.apply(result),
                     (System.nanoTime() - start) / 1_000_000, null, null));
             return result;
         } catch (RuntimeException e) {
             audit.record(new AuditEntry(Instant.now(), user, id, source, metrics, dims, "", null,
-                    (System.nanoTime() - start) / 1_000_000, null, e.getMessage() == null ? e.toString() : e.getMessage()));
+                    (System.nanoTime() - start) / 1_000_000, null, AnalyticsFailures.forAudit(e, 1000)));
             throw e;
+        } finally {
+            RunningStatements.forgetOnThisThread();
         }
     }
 }

@@ -16,10 +16,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** API errors as {@code {"error", "field", "hint"}} with a 4xx (or 503 when the analytics database is down); never a stack trace. */
+/**
+ * API errors as {@code {"error", "field", "hint"}} with a 4xx (503 when a database is down, 504 when an
+ * analytics query ran out of time); never a stack trace.
+ */
 @RestControllerAdvice(basePackages = "org.caseload.app")
 public class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    private final CaseloadProperties props;
+
+    public ApiErrors(CaseloadProperties props) {
+        this.props = props;
+    }
 
     public record ApiError(String error, String field, String hint) {}
 
@@ -59,11 +67,33 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("forbidden", null, e.getMessage()));
     }
 
-    /** jOOQ's and Spring's data access errors: the database, not the request, is the problem. */
-    @ExceptionHandler({org.jooq.exception.DataAccessException.class, DataAccessException.class})
+    /**
+     * The analytics database (jOOQ's errors): 504 when the query ran out of time, else 503 — it is
+     * unreachable, its connection broke, or it failed otherwise; the database, not the request, is the
+     * problem.
+     */
+    @ExceptionHandler(org.jooq.exception.DataAccessException.class)
+    public ResponseEntity<ApiError> analytics(RuntimeException e) {
+        AnalyticsFailures.Kind kind = AnalyticsFailures.classify(e);
+        LOG.warn("analytics database error ({}) in request {}: {}", kind, MDC.get("requestId"), e.getMessage());
+        HttpStatus status = kind == AnalyticsFailures.Kind.TIMEOUT ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+        String error = kind == AnalyticsFailures.Kind.OTHER ? "the analytics database could not answer"
+                : AnalyticsFailures.describe(e, props.analytics().queryTimeout());
+        return ResponseEntity.status(status).body(new ApiError(error, null,
+                AnalyticsFailures.hint(e) + "; request id " + MDC.get("requestId")));
+    }
+
+    /** Spring's data access errors: the app database (users, dashboards, audit) could not answer. */
+    @ExceptionHandler(DataAccessException.class)
     public ResponseEntity<ApiError> database(RuntimeException e) {
         LOG.warn("database error in request {}: {}", MDC.get("requestId"), e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError("the database could not answer",
                 null, "try again shortly; request id " + MDC.get("requestId")));
+    }
+
+    /** A download whose client went away: its query is cancelled already, and there is nobody to answer. */
+    @ExceptionHandler(ClientGoneException.class)
+    public void clientGone(ClientGoneException e) {
+        LOG.info("request {}: {}", MDC.get("requestId"), e.getMessage());
     }
 }

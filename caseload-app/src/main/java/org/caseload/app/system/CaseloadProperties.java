@@ -11,20 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "caseload")
 public record CaseloadProperties(Analytics analytics, boolean demo, Path sqlLog, Dashboard dashboard) {
     public CaseloadProperties {
-        analytics = analytics == null ? new Analytics(Path.of("data/caseload.duckdb"), null, null, null, Duration.ofSeconds(30), 8) : analytics;
+        analytics = analytics == null ? new Analytics(Path.of("data/caseload.duckdb"), null, null, null, null, null, null) : analytics;
         dashboard = dashboard == null ? new Dashboard(4) : dashboard;
     }
 
     /**
-     * The analytics database: a DuckDB file by default, or a JDBC URL. {@code maxLifetime} must stay
-     * below a MySQL-family server's {@code wait_timeout}, or the server closes connections the pool
-     * still thinks are alive ("server has gone away").
+     * The analytics database: a DuckDB file by default, or a server by JDBC URL ({@code url},
+     * {@code user}, {@code password}). {@code queryTimeout} bounds each analytics query (default 30 s);
+     * {@code connectionTimeout} is how long a request waits for a connection before it is answered
+     * "unavailable" (default 5 s, so an outage shows within seconds). See {@link ServerPools}.
      */
-    public record Analytics(Path db, String url, String user, String password, Duration queryTimeout, Integer poolSize) {
+    public record Analytics(Path db, String url, String user, String password, Duration queryTimeout, Integer poolSize,
+                            Duration connectionTimeout) {
         public Analytics {
             db = db == null ? Path.of("data/caseload.duckdb") : db;
+            url = url == null || url.isBlank() ? null : url.trim();
             queryTimeout = queryTimeout == null ? Duration.ofSeconds(30) : queryTimeout;
             poolSize = poolSize == null ? 8 : poolSize;
+            connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(5) : connectionTimeout;
         }
     }
 
