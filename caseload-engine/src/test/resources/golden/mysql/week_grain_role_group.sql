@@ -3,7 +3,10 @@ with
     select
       `staff`.`role_group_id` as `role_group`,
       `visits_by_key`.`week` as `week`,
-      sum(`visits_by_key`.`completed_visits`) as `completed_visits`,
+      cast(
+        sum(`visits_by_key`.`completed_visits`)
+        as signed
+      ) as `completed_visits`,
       sum(`visits_by_key`.`visit_minutes_total`) as `visit_minutes_total`
     from (
       select

@@ -290,6 +290,8 @@ public final class SqlRenderer {
             outerSelect.add((switch (m.agg()) {
                 case MIN -> DSL.min(partial);
                 case MAX -> DSL.max(partial);
+                // A sum of counts is NUMERIC on PostgreSQL and DECIMAL on MySQL; a count must stay an integer.
+                case COUNT, COUNT_DISTINCT -> DSL.sum(partial.coerce(SQLDataType.NUMERIC)).cast(SQLDataType.BIGINT);
                 default -> DSL.sum(partial.coerce(SQLDataType.NUMERIC));
             }).as(m.name()));
         }
