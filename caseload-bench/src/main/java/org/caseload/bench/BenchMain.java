@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.caseload.bench.compile.CompileBenchmark;
 import org.caseload.bench.compile.CompileBreakdownBenchmark;
 import org.caseload.bench.compile.CompileCpuTime;
@@ -17,7 +19,10 @@ import org.caseload.bench.e2e.BenchCase;
 import org.caseload.bench.e2e.BenchCases;
 import org.caseload.bench.e2e.EndToEnd;
 import org.caseload.bench.scan.ScanRun;
+import org.caseload.bench.server.ServerCpu;
+import org.caseload.bench.server.ServerWarehouse;
 import org.caseload.engine.dialect.Dialect;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.engine.execute.Databases;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.query.AccessScope;
@@ -30,7 +35,8 @@ import org.jooq.SQLDialect;
  * The one bench command: compile figures through JMH, then engine versus hand-written SQL on the
  * demo warehouse, then the wide scan in a 256 MiB child JVM, then the summary. Exits 1 when a
  * correctness check or the scan fails; a missed timing target is reported, not an error, since
- * timings on a shared machine are noisy.
+ * timings on a shared machine are noisy. With {@code --backend postgres|mariadb} only the
+ * end-to-end part runs, on a server loaded for the run.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -52,14 +58,24 @@ public final class BenchMain {
         PrintStream out = System.out;
         SemanticModel model = ModelLoader.loadDefault();
         if (o.printSql()) {
-            printSql(model, out);
+            printSql(model, o.backend(), out);
             return;
         }
-        out.printf(Locale.ROOT, "caseload-bench: %d cores, java %s, heap max %d MiB; %s, %,d visits, seed %d%n",
+        out.printf(Locale.ROOT, "caseload-bench: %d cores, java %s, heap max %d MiB; %s, %s, %,d visits, seed %d%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, o.quick() ? "quick" : "full", o.visits(), o.seed());
+                Runtime.getRuntime().maxMemory() >> 20, o.backend().displayName(), o.quick() ? "quick" : "full", o.visits(),
+                o.seed());
         out.printf(Locale.ROOT, "load average at start: %.2f%n", loadAverage());
-        Summary summary = new Summary();
+        Summary summary = new Summary(o.backend());
+        if (o.backend().isServer()) {
+            onServer(model, o, summary, out);
+            summary.print(out);
+            out.printf(Locale.ROOT, "load average at end: %.2f%n", loadAverage());
+            if (summary.failed()) {
+                System.exit(1);
+            }
+            return;
+        }
 
         if (o.skipCompile()) {
             summary.compileSkipped("skipped");
@@ -115,31 +131,69 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * The end-to-end part on PostgreSQL or MariaDB: a server of the bench's own (or the configured
+     * external one), the demo data loaded through the loader, then the same checks and timings as on
+     * DuckDB with that server's hand-written SQL, on one pool of 2 connections (the machine's cores).
+     */
+    private static void onServer(SemanticModel model, BenchOptions o, Summary summary, PrintStream out) throws Exception {
+        out.printf("%n== data on %s ==%n", o.backend().displayName());
+        try (ServerWarehouse server = ServerWarehouse.start(o.backend(), o.dataDir().resolve("servers"), out)) {
+            out.println("server: " + server.describeServer());
+            out.printf(Locale.ROOT, "data: loading %,d demo visits (seed %d) through the loader (load average %.2f)%n",
+                    o.visits(), o.seed(), loadAverage());
+            ServerWarehouse.Load load = server.load(o.seed(), o.visits(), out);
+            out.println("data: " + load.describe());
+            out.println("data: on disk (MiB, with primary key) " + server.tableSizesMiB().entrySet().stream()
+                    .map(e -> e.getKey() + String.format(Locale.ROOT, " %.0f", e.getValue())).toList());
+            out.printf(Locale.ROOT, "load average after the load: %.2f%n", loadAverage());
+            summary.load(load);
+            AnalyticsDatabase db = server.database();
+            ServerCpu cpu = server.cpu();
+            LongSupplier cpuNanos = () -> {
+                long serverNanos = cpu.cpuNanos();
+                long self = EndToEnd.processCpuNanos();
+                return serverNanos < 0 || self < 0 ? -1 : serverNanos + self;
+            };
+            try (HikariDataSource ds = db.pool(true, Math.max(2, Runtime.getRuntime().availableProcessors()))) {
+                endToEnd(new Engine(model, ds, db.dialect()), ds, BenchCases.all(o.backend().dialect()), cpuNanos,
+                        "client + server", o, summary, out);
+            }
+        }
+    }
+
     private static void endToEnd(SemanticModel model, Path db, BenchOptions o, Summary summary, PrintStream out)
             throws Exception {
         // Closed before the scan, so the child JVM has the cores to itself.
         try (HikariDataSource ds = Databases.duckdb(db, true)) {
-            EndToEnd e2e = new EndToEnd(new Engine(model, ds, SQLDialect.DUCKDB), ds);
-            out.printf("%n== end to end: rows ==%n");
-            for (BenchCase c : BenchCases.all()) {
-                EndToEnd.Check check = e2e.check(c);
-                out.printf("%-12s %s%n", c.name(), check.result().equal() ? "ok, " + check.result().detail()
-                        : "MISMATCH: " + check.result().detail());
-                summary.check(check);
-            }
-            out.printf(Locale.ROOT, "%n== end to end: time (compile + execute + stream every row; per query %,d compiles"
-                    + " to JIT, %d warm-up and %d interleaved runs per side) ==%n", o.jitCompiles(), o.warmups(), o.runs());
-            List<EndToEnd.Timing> timings = new ArrayList<>();
-            for (BenchCase c : BenchCases.all()) {
-                EndToEnd.Timing t = e2e.time(c, o.jitCompiles(), o.warmups(), o.runs());
-                timings.add(t);
-                out.printf(Locale.ROOT, "%-12s %,7d rows  engine %6s ms  hand %6s ms  ratio %.3f  paired %.3f  cpu %.3f%n"
-                                + "             engine runs %s%n             hand runs   %s%n",
-                        c.name(), t.rows(), Summary.ms(t.engineMedian()), Summary.ms(t.handMedian()), t.ratio(),
-                        t.pairedRatio(), t.cpuRatio(), compact(t.engineMillis()), compact(t.handMillis()));
-            }
-            summary.timings(timings);
+            endToEnd(new Engine(model, ds, SQLDialect.DUCKDB), ds, BenchCases.all(), EndToEnd::processCpuNanos, "process",
+                    o, summary, out);
         }
+    }
+
+    private static void endToEnd(Engine engine, DataSource ds, List<BenchCase> cases, LongSupplier cpuNanos, String cpuOf,
+            BenchOptions o, Summary summary, PrintStream out) throws Exception {
+        EndToEnd e2e = new EndToEnd(engine, ds, cpuNanos);
+        out.printf("%n== end to end on %s: rows ==%n", o.backend().displayName());
+        for (BenchCase c : cases) {
+            EndToEnd.Check check = e2e.check(c);
+            out.printf("%-12s %s%n", c.name(), check.result().equal() ? "ok, " + check.result().detail()
+                    : "MISMATCH: " + check.result().detail());
+            summary.check(check);
+        }
+        out.printf(Locale.ROOT, "%n== end to end on %s: time (compile + execute + stream every row; per query %,d compiles"
+                + " to JIT, %d warm-up and %d interleaved runs per side; cpu = %s CPU time) ==%n", o.backend().displayName(),
+                o.jitCompiles(), o.warmups(), o.runs(), cpuOf);
+        List<EndToEnd.Timing> timings = new ArrayList<>();
+        for (BenchCase c : cases) {
+            EndToEnd.Timing t = e2e.time(c, o.jitCompiles(), o.warmups(), o.runs());
+            timings.add(t);
+            out.printf(Locale.ROOT, "%-12s %,7d rows  engine %6s ms  hand %6s ms  ratio %.3f  paired %.3f  cpu %.3f"
+                            + " (load %.2f)%n             engine runs %s%n             hand runs   %s%n",
+                    c.name(), t.rows(), Summary.ms(t.engineMedian()), Summary.ms(t.handMedian()), t.ratio(),
+                    t.pairedRatio(), t.cpuRatio(), loadAverage(), compact(t.engineMillis()), compact(t.handMillis()));
+        }
+        summary.timings(timings);
     }
 
     /** Printed because other processes on the machine are the main source of noise in every figure. */
@@ -151,14 +205,16 @@ public final class BenchMain {
         return millis.stream().map(Summary::ms).toList().toString().replace(" ", "");
     }
 
-    private static void printSql(SemanticModel model, PrintStream out) {
-        QueryCompiler compiler = new QueryCompiler(model, Dialect.of(SQLDialect.DUCKDB));
-        out.println("-- compile benchmark, multi-fact:");
-        out.println(compiler.compile(CompileBenchmark.MULTI_FACT, AccessScope.UNRESTRICTED).inlineSql());
-        out.println("-- compile benchmark, single-fact:");
-        out.println(compiler.compile(CompileBenchmark.SINGLE_FACT, AccessScope.UNRESTRICTED).inlineSql());
-        for (BenchCase c : BenchCases.all()) {
-            out.printf("%n-- %s: %s%n-- engine:%n", c.name(), c.description());
+    private static void printSql(SemanticModel model, Backend backend, PrintStream out) {
+        QueryCompiler compiler = new QueryCompiler(model, Dialect.of(backend.dialect()));
+        if (!backend.isServer()) {
+            out.println("-- compile benchmark, multi-fact:");
+            out.println(compiler.compile(CompileBenchmark.MULTI_FACT, AccessScope.UNRESTRICTED).inlineSql());
+            out.println("-- compile benchmark, single-fact:");
+            out.println(compiler.compile(CompileBenchmark.SINGLE_FACT, AccessScope.UNRESTRICTED).inlineSql());
+        }
+        for (BenchCase c : BenchCases.all(backend.dialect())) {
+            out.printf("%n-- %s: %s%n-- engine (%s):%n", c.name(), c.description(), backend.displayName());
             out.println(compiler.compile(c.request(), AccessScope.UNRESTRICTED).inlineSql());
             out.println("-- hand-written, parameters " + c.handParams() + ":");
             out.println(c.handSql());

@@ -6,9 +6,12 @@ import java.util.Optional;
 
 /**
  * Command-line options. {@code --quick} only changes the defaults (1M visits, fewer runs, shorter
- * JMH iterations); any explicit option still wins.
+ * JMH iterations); any explicit option still wins. {@code --backend postgres|mariadb} runs the
+ * end-to-end comparison on a server instead of DuckDB, with that server's default size; the compile
+ * figures and the wide scan are DuckDB-only parts and are left out there.
  */
 public record BenchOptions(
+        Backend backend,
         int visits,
         long seed,
         boolean quick,
@@ -34,8 +37,14 @@ public record BenchOptions(
 
     public static final String USAGE = """
             usage: java -jar caseload-bench/target/caseload-bench.jar [options]
-              --quick             1,000,000 visits, fewer runs and shorter JMH iterations (a smoke run)
-              --visits N          demo visits to generate and query (default 10,000,000; max 10,000,000)
+              --backend NAME      duckdb (default), postgres or mariadb: where the end-to-end comparison runs.
+                                  postgres/mariadb start a server of the bench's own (caseload-servers), load
+                                  the demo data through the loader and run only the end-to-end part; with
+                                  -Dcaseload.test.postgres.url=... (or .mariadb.url) an external server instead
+              --quick             fewer visits (duckdb 1,000,000; postgres and mariadb 200,000), fewer runs and
+                                  shorter JMH iterations (a smoke run)
+              --visits N          demo visits to generate and query (default duckdb 10,000,000, postgres
+                                  2,000,000, mariadb 1,000,000; max 10,000,000)
               --seed N            demo seed (default 42); the data file is cached per seed and size
               --runs N            measured end-to-end runs per side and query (default 9, quick 5)
               --warmups N         unmeasured end-to-end runs per side and query first (default 2, quick 1)
@@ -58,6 +67,7 @@ public record BenchOptions(
             quick |= a.equals("--quick");
         }
         Integer visits = null;
+        Backend backend = Backend.DUCKDB;
         long seed = DEFAULT_SEED;
         int jitCompiles = quick ? 1000 : 2000;
         int warmups = quick ? 1 : 2;
@@ -78,6 +88,7 @@ public record BenchOptions(
             String a = args[i];
             switch (a) {
                 case "--quick" -> { }
+                case "--backend" -> backend = Backend.parse(value(args, ++i, a));
                 case "--visits" -> visits = positive(a, value(args, ++i, a));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--runs" -> runs = positive(a, value(args, ++i, a));
@@ -98,11 +109,16 @@ public record BenchOptions(
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        int n = visits != null ? visits : quick ? QUICK_VISITS : FULL_VISITS;
+        int n = visits != null ? visits : quick ? backend.quickVisits() : backend.defaultVisits();
         if (n > FULL_VISITS) {
             throw new IllegalArgumentException("--visits is at most " + FULL_VISITS + " (the demo roster's limit)");
         }
-        return new BenchOptions(n, seed, quick, jitCompiles, warmups, runs, jmhWarmups, jmhIterations, jmhSeconds, scanRuns,
+        if (backend.isServer()) {
+            // JMH renders DuckDB SQL whatever the backend, and the scan child opens a DuckDB file.
+            skipCompile = true;
+            skipScan = true;
+        }
+        return new BenchOptions(backend, n, seed, quick, jitCompiles, warmups, runs, jmhWarmups, jmhIterations, jmhSeconds, scanRuns,
                 dataDir != null ? dataDir : defaultDataDir(), skipCompile, skipEndToEnd, skipScan, printSql, compileBreakdown, jmhVerbose,
                 help);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.caseload.engine.execute.Engine;
 import org.caseload.engine.query.AccessScope;
@@ -19,10 +20,21 @@ import org.caseload.engine.render.CompiledQuery;
 public final class EndToEnd {
     private final Engine engine;
     private final DataSource dataSource;
+    private final LongSupplier cpuNanos;
 
+    /** On DuckDB, which runs in this process: CPU time is this process's. */
     public EndToEnd(Engine engine, DataSource dataSource) {
+        this(engine, dataSource, EndToEnd::processCpuNanos);
+    }
+
+    /**
+     * With the CPU time to measure: on a server, this process's plus the server's, since the query runs
+     * there. {@code cpuNanos} answers -1 when it cannot tell; the CPU figures are NaN then.
+     */
+    public EndToEnd(Engine engine, DataSource dataSource, LongSupplier cpuNanos) {
         this.engine = engine;
         this.dataSource = dataSource;
+        this.cpuNanos = cpuNanos;
     }
 
     /** Whether the engine and the hand-written SQL returned the same rows. */
@@ -30,7 +42,7 @@ public final class EndToEnd {
 
     /**
      * Milliseconds of each measured run, in run order: wall clock, and CPU time of the whole process
-     * (DuckDB runs in-process, so its worker threads count). Wall time is what a user waits; CPU time
+     * (DuckDB runs in-process, so its worker threads count; on a server, the server's CPU time is added). Wall time is what a user waits; CPU time
      * moves much less when other processes compete for the cores, so it is the steadier of the two on
      * a shared machine.
      */
@@ -147,15 +159,17 @@ public final class EndToEnd {
         void run() throws SQLException;
     }
 
-    private static void timed(Run r, List<Double> wallMillis, List<Double> cpuMillis) throws SQLException {
-        long cpu = processCpuNanos();
+    private void timed(Run r, List<Double> wallMillis, List<Double> cpuMillis) throws SQLException {
+        long cpu = cpuNanos.getAsLong();
         long start = System.nanoTime();
         r.run();
         wallMillis.add((System.nanoTime() - start) / 1e6);
-        cpuMillis.add(cpu < 0 ? Double.NaN : (processCpuNanos() - cpu) / 1e6);
+        long after = cpu < 0 ? -1 : cpuNanos.getAsLong();
+        cpuMillis.add(cpu < 0 || after < 0 ? Double.NaN : (after - cpu) / 1e6);
     }
 
-    private static long processCpuNanos() {
+    /** CPU time of this whole process (all threads, DuckDB's workers included), or -1. */
+    public static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }
