@@ -9,7 +9,7 @@ import org.caseload.model.warehouse.Table;
 
 /**
  * Runs the generator on its own thread and replays its rows, in order, into the loader's sink on the
- * calling thread. Generation then overlaps the Appender work on a second core, while the loader and
+ * calling thread. Generation then overlaps the loader's work on a second core, while the loader and
  * the JDBC connection stay on one thread. Rows travel in batches through a small bounded queue, so
  * memory stays flat whatever the size.
  */

@@ -12,7 +12,7 @@ import org.jooq.DataType;
 /**
  * Checks rows against a table's columns before any database sees them, so every backend rejects the
  * same rows with the same message, and normalizes values to what the DDL stores (money at scale 2,
- * whole-second timestamps), which the DuckDB Appender requires exactly.
+ * whole-second timestamps), so the staged CSV and every server store the same values.
  */
 final class RowValidator {
     private static final int MONEY_PRECISION = 12;

@@ -37,7 +37,7 @@ class WarehouseLoaderTest {
     @TempDir
     Path dir;
 
-    /** Loads above 2048 visits span several Appender chunks and INSERT batches (1000), so failures hit flushed rows. */
+    /** Loads above 2048 visits span several staged batches and INSERT batches (1000), so failures hit flushed rows. */
     private static Consumer<RowSink> network(int visits, String idPrefix) {
         return sink -> {
             sink.append(LOCATIONS, "loc-1", "Elm Street Clinic", "Hartford", "East", "America/New_York");
@@ -100,17 +100,17 @@ class WarehouseLoaderTest {
 
     @Test
     void appenderAndBatchInsertStoreIdenticalContents() throws SQLException {
-        Map<String, String> viaAppender;
+        Map<String, String> viaStage;
         Map<String, String> viaInsert;
         try (Connection c = open(dir.resolve("a.duckdb"))) {
             load(c, WriteStrategy.CSV_STAGE, network(1100, "v-"));
-            viaAppender = checksums(c);
+            viaStage = checksums(c);
         }
         try (Connection c = open(dir.resolve("b.duckdb"))) {
             load(c, WriteStrategy.BATCH_INSERT, network(1100, "v-"));
             viaInsert = checksums(c);
         }
-        assertThat(viaInsert).isEqualTo(viaAppender);
+        assertThat(viaInsert).isEqualTo(viaStage);
     }
 
     @ParameterizedTest
@@ -290,7 +290,7 @@ class WarehouseLoaderTest {
     }
 
     @Test
-    void findsTheAppenderBehindAPooledConnection() throws SQLException {
+    void findsTheDuckDbConnectionBehindAPool() throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:duckdb:" + dir.resolve("pooled.duckdb").toAbsolutePath());
         config.setMaximumPoolSize(1);
