@@ -64,11 +64,7 @@ final class DemoDataCommand implements Callable<Integer> {
         progress.done();
         deleteDatabase(target);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        StringBuilder line = new StringBuilder("wrote " + db + " in " + String.format("%.1f s", summary.elapsed().toMillis() / 1000.0) + ":");
-        summary.rowsPerTable().forEach((t, n) -> line.append(' ').append(t).append('=').append(String.format("%,d", n)));
-        err.println(line);
-        err.flush();
-        return summary;
+        return printed(summary, db.toString(), err);
     }
 
     /** Into a server: one transaction replaces the warehouse tables' rows, so a failure changes nothing. */
@@ -79,7 +75,12 @@ final class DemoDataCommand implements Callable<Integer> {
             summary = DemoGenerator.generate(c, options, progress::update);
         }
         progress.done();
-        StringBuilder line = new StringBuilder("wrote " + server + " in " + String.format("%.1f s", summary.elapsed().toMillis() / 1000.0) + ":");
+        return printed(summary, server.toString(), err);
+    }
+
+    /** The one summary line: where, how long, rows per table. */
+    private static LoadSummary printed(LoadSummary summary, String where, PrintWriter err) {
+        StringBuilder line = new StringBuilder("wrote " + where + " in " + String.format("%.1f s", summary.elapsed().toMillis() / 1000.0) + ":");
         summary.rowsPerTable().forEach((t, n) -> line.append(' ').append(t).append('=').append(String.format("%,d", n)));
         err.println(line);
         err.flush();

@@ -90,6 +90,20 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new BadInputException("--zone: not a time zone: " + zone + " (use a region id like America/New_York)");
+        }
+    }
+
+    static void existingDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new BadInputException("DIR: no directory at " + directory);
+        }
+    }
+
     @Command(name = "synthea", description = "Import a Synthea CSV export (organizations, providers, patients,"
             + " encounters). Patient names, SSNs and addresses are never read into the database.")
     static final class Synthea implements Callable<Integer> {
@@ -108,15 +122,8 @@ final class ImportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ZoneId zoneId;
-            try {
-                zoneId = ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                throw new BadInputException("--zone: not a time zone: " + zone + " (use a region id like America/New_York)");
-            }
-            if (!Files.isDirectory(directory)) {
-                throw new BadInputException("DIR: no directory at " + directory);
-            }
+            ZoneId zoneId = zone(zone);
+            existingDirectory(directory);
             return common.run(new SyntheaImport(directory, zoneId), "synthea import", spec.commandLine().getErr());
         }
     }
@@ -161,15 +168,8 @@ final class ImportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ZoneId zoneId;
-            try {
-                zoneId = ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                throw new BadInputException("--zone: not a time zone: " + zone + " (use a region id like America/New_York)");
-            }
-            if (!Files.isDirectory(directory)) {
-                throw new BadInputException("DIR: no directory at " + directory);
-            }
+            ZoneId zoneId = zone(zone);
+            existingDirectory(directory);
             return common.run(new FhirImport(directory, zoneId), "fhir import", spec.commandLine().getErr());
         }
     }

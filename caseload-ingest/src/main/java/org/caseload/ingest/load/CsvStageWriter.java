@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.caseload.model.warehouse.ColumnType;
 import org.caseload.model.warehouse.Table;
@@ -35,7 +33,6 @@ import org.caseload.model.warehouse.Table;
  * whose key is new or changed, so re-importing the same export leaves every stored row untouched.
  */
 final class CsvStageWriter implements TableWriter {
-    private static final int REPEATS_SHOWN = 5;
 
     private final Connection connection;
     private final Table table;
@@ -86,13 +83,13 @@ final class CsvStageWriter implements TableWriter {
         if (mode == LoadMode.REPLACE_ALL || isEmpty(target)) {
             // The table was empty: insert, then look for repeats among exactly the rows just inserted.
             execute("insert into " + target + " (" + columns + ") select * from " + readCsv());
-            refuseRepeatedKeys(target);
+            RepeatedKeys.refuse(connection, table, target, quote(table.primaryKey()));
             return;
         }
         String stage = quote("caseload_stage_" + table.name());
         try {
             execute("create or replace temporary table " + stage + " as select * from " + readCsv());
-            refuseRepeatedKeys("temp.main." + stage);
+            RepeatedKeys.refuse(connection, table, "temp.main." + stage, quote(table.primaryKey()));
             String key = quote(table.primaryKey());
             String changed = table.columns().stream().filter(c -> !c.name().equals(table.primaryKey()))
                     .map(c -> "t." + quote(c.name()) + " is distinct from s." + quote(c.name()))
@@ -124,25 +121,6 @@ final class CsvStageWriter implements TableWriter {
             case TIMESTAMP -> "TIMESTAMP";
             case MONEY -> "DECIMAL(12,2)";
         };
-    }
-
-    private void refuseRepeatedKeys(String relation) throws SQLException {
-        String key = quote(table.primaryKey());
-        List<String> repeated = new ArrayList<>();
-        long total = 0;
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select " + key + ", count(*), count(*) over () from " + relation
-                        + " group by " + key + " having count(*) > 1 order by " + key + " limit " + REPEATS_SHOWN)) {
-            while (rs.next()) {
-                repeated.add("'" + rs.getString(1) + "' (" + rs.getLong(2) + " rows)");
-                total = rs.getLong(3);
-            }
-        }
-        if (!repeated.isEmpty()) {
-            throw new IllegalArgumentException("table " + table.name() + ": " + table.primaryKey() + " repeats within"
-                    + " one load: " + String.join(", ", repeated)
-                    + (total > repeated.size() ? " and " + (total - repeated.size()) + " more" : ""));
-        }
     }
 
     private boolean isEmpty(String quotedTable) throws SQLException {

@@ -3,7 +3,6 @@ package org.caseload.ingest.load;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ final class ServerStageWriter implements TableWriter {
     /** Rows per multi-row INSERT: 11 columns × 500 stays far below MySQL's 65,535 placeholders. */
     static final int ROWS_PER_INSERT = 500;
     private static final int COPY_CHUNK = 1 << 20;
-    private static final int REPEATS_SHOWN = 5;
 
     private final Connection connection;
     private final DSLContext dsl;
@@ -183,7 +181,7 @@ final class ServerStageWriter implements TableWriter {
         } else {
             flushInserts();
         }
-        refuseRepeatedKeys();
+        RepeatedKeys.refuse(connection, table, q(stage), q(table.primaryKey()));
         String target = q(table.name());
         String columns = table.columns().stream().map(c -> q(c.name())).collect(Collectors.joining(", "));
         String insert = "insert into " + target + " (" + columns + ") select " + columns + " from " + q(stage);
@@ -201,24 +199,6 @@ final class ServerStageWriter implements TableWriter {
             }
         }
         executeOne(insert);
-    }
-
-    private void refuseRepeatedKeys() throws SQLException {
-        String key = q(table.primaryKey());
-        List<String> repeated = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select " + key + ", count(*) from " + q(stage) + " group by " + key
-                        + " having count(*) > 1 order by " + key + " limit " + (REPEATS_SHOWN + 1))) {
-            while (rs.next()) {
-                repeated.add("'" + rs.getString(1) + "' (" + rs.getLong(2) + " rows)");
-            }
-        }
-        if (!repeated.isEmpty()) {
-            boolean more = repeated.size() > REPEATS_SHOWN;
-            throw new IllegalArgumentException("table " + table.name() + ": " + table.primaryKey() + " repeats within"
-                    + " one load: " + String.join(", ", repeated.subList(0, Math.min(REPEATS_SHOWN, repeated.size())))
-                    + (more ? " and more" : ""));
-        }
     }
 
     @Override

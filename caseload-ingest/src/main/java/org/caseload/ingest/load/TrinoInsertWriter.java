@@ -2,9 +2,7 @@ package org.caseload.ingest.load;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,19 +74,8 @@ final class TrinoInsertWriter implements TableWriter {
     @Override
     public void finish() throws SQLException {
         flush();
-        String key = dsl.render(DSL.name(table.primaryKey()));
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select " + key + " from " + dsl.render(DSL.name(table.name()))
-                        + " group by " + key + " having count(*) > 1 limit 5")) {
-            List<String> repeated = new ArrayList<>();
-            while (rs.next()) {
-                repeated.add("'" + rs.getString(1) + "'");
-            }
-            if (!repeated.isEmpty()) {
-                throw new IllegalArgumentException("table " + table.name() + ": " + table.primaryKey()
-                        + " repeats within one load: " + String.join(", ", repeated));
-            }
-        }
+        // The table was empty before this load (see open), so its rows are exactly this load's.
+        RepeatedKeys.refuse(connection, table, dsl.render(DSL.name(table.name())), dsl.render(DSL.name(table.primaryKey())));
     }
 
     @Override

@@ -71,12 +71,8 @@ public final class WarehouseLoader {
                 producer.accept(session);
                 session.finish();
             };
-            if (dsl.dialect().family() == SQLDialect.TRINO) {
-                // Trino's memory and plain Hive connectors write only in auto-commit: the load is not atomic there.
-                withoutTransaction(work, session);
-            } else {
-                inTransaction(connection, work, session);
-            }
+            // Trino's memory and plain Hive connectors write only in auto-commit: the load is not atomic there.
+            run(connection, work, session, dsl.dialect().family() != SQLDialect.TRINO);
         }
         return new LoadSummary(session.rowsPerTable(), session.newRowsPerTable(),
                 Duration.ofNanos(System.nanoTime() - started));
@@ -87,23 +83,35 @@ public final class WarehouseLoader {
         void run() throws SQLException;
     }
 
-    private static void inTransaction(Connection connection, Work work, LoadSession session) throws SQLException {
+    /**
+     * Runs the load in one transaction, or in auto-commit where the database writes only that way
+     * (Trino's connectors); on failure closes the writers, rolls back when there is a transaction,
+     * and rethrows the database's own error.
+     */
+    private static void run(Connection connection, Work work, LoadSession session, boolean transactional)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+        if (transactional) {
+            connection.setAutoCommit(false);
+        }
         try {
             work.run();
-            connection.commit();
+            if (transactional) {
+                connection.commit();
+            }
         } catch (LoadSession.WriteFailure e) {
-            abort(connection, session, e);
+            abort(connection, session, e, transactional);
             throw e.toSqlException();
         } catch (DataAccessException e) {
-            abort(connection, session, e);
+            abort(connection, session, e, transactional);
             throw JooqErrors.unwrap(e);
         } catch (RuntimeException | Error | SQLException e) {
-            abort(connection, session, e);
+            abort(connection, session, e, transactional);
             throw e;
         } finally {
-            connection.setAutoCommit(autoCommit);
+            if (transactional) {
+                connection.setAutoCommit(autoCommit);
+            }
         }
     }
 
@@ -123,21 +131,6 @@ public final class WarehouseLoader {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             }
-        }
-    }
-
-    private static void withoutTransaction(Work work, LoadSession session) throws SQLException {
-        try {
-            work.run();
-        } catch (LoadSession.WriteFailure e) {
-            session.abandon(e);
-            throw e.toSqlException();
-        } catch (DataAccessException e) {
-            session.abandon(e);
-            throw JooqErrors.unwrap(e);
-        } catch (RuntimeException | Error | SQLException e) {
-            session.abandon(e);
-            throw e;
         }
     }
 
@@ -163,8 +156,11 @@ public final class WarehouseLoader {
         }
     }
 
-    private static void abort(Connection connection, LoadSession session, Throwable failure) {
+    private static void abort(Connection connection, LoadSession session, Throwable failure, boolean transactional) {
         session.abandon(failure);
+        if (!transactional) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException e) {
