@@ -41,6 +41,7 @@ public final class CsvReader implements Closeable {
 
     private long nextLine = 1;
     private long line;
+    private boolean irregular;
     private final CsvHeader header;
 
     private CsvReader(String fileName, InputStream in) throws IOException {
@@ -85,6 +86,15 @@ public final class CsvReader implements Closeable {
 
     public int fieldCount() {
         return fields;
+    }
+
+    /**
+     * Whether the reader has so far passed over something beyond plain RFC 4180 that it tolerates
+     * (a blank line, a CR not followed by LF outside quotes), which another CSV reader may read
+     * differently.
+     */
+    public boolean irregular() {
+        return irregular;
     }
 
     /** Field {@code index} of the current record, or "" when the record is shorter. */
@@ -136,6 +146,7 @@ public final class CsvReader implements Closeable {
             if (!(fields == 1 && ends[0] == starts[0])) {
                 return true;
             }
+            irregular = true;
         }
     }
 
@@ -313,6 +324,9 @@ public final class CsvReader implements Closeable {
                 }
                 case '\r' -> {
                     // Part of CRLF (or a stray CR): never field content outside quotes.
+                    if (pos >= limit || buf[pos] != '\n') {
+                        irregular = true;
+                    }
                 }
                 case '"' -> {
                     if (recordLength != fieldStart || afterQuote) {

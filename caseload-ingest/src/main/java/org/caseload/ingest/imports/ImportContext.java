@@ -1,5 +1,8 @@
 package org.caseload.ingest.imports;
 
+import java.util.List;
+import java.util.Optional;
+import org.caseload.ingest.load.DirectLoad;
 import org.caseload.model.warehouse.Table;
 
 /** What an {@link ImportSource} writes through: rows, rejects, progress, and what is already stored. */
@@ -23,4 +26,16 @@ public interface ImportContext {
 
     /** Rows stored by earlier imports, read in this import's transaction before it writes. */
     WarehouseLookup stored();
+
+    /** Whether {@link #append} would take the row (its values checked as append checks them), without writing it. */
+    boolean fits(Table table, Object... values);
+
+    /**
+     * DuckDB filling {@code table} from the export's file itself while the source checks the file
+     * ({@link DirectLoad}); the source declines it by throwing
+     * {@link org.caseload.ingest.load.DirectLoadDeclined}, and the import then runs again row by row.
+     * Empty on other databases, when rows were already appended to the table, and when the import
+     * runs row by row.
+     */
+    Optional<DirectLoad> direct(Table table, String select, List<?> parameters);
 }

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param maxErrors rejected rows tolerated; with more the import is rolled back (0: any reject fails it)
  * @param rejectsFile where all rejected rows are written as CSV when there are any
  * @param progress told as the input is read
+ * @param direct whether DuckDB may read large files itself ({@link org.caseload.ingest.load.DirectLoad});
+ *     off, every row goes through the importer's own rows (the reference the direct path must equal)
  */
-public record ImportOptions(long maxErrors, Path rejectsFile, ImportProgress progress) {
+public record ImportOptions(long maxErrors, Path rejectsFile, ImportProgress progress, boolean direct) {
     public static final Path DEFAULT_REJECTS = Path.of("caseload-rejects.csv");
 
     public ImportOptions {
@@ -21,19 +23,27 @@ public record ImportOptions(long maxErrors, Path rejectsFile, ImportProgress pro
         Objects.requireNonNull(progress, "progress");
     }
 
+    public ImportOptions(long maxErrors, Path rejectsFile, ImportProgress progress) {
+        this(maxErrors, rejectsFile, progress, true);
+    }
+
     public static ImportOptions defaults() {
-        return new ImportOptions(0, DEFAULT_REJECTS, ImportProgress.NONE);
+        return new ImportOptions(0, DEFAULT_REJECTS, ImportProgress.NONE, true);
     }
 
     public ImportOptions withMaxErrors(long n) {
-        return new ImportOptions(n, rejectsFile, progress);
+        return new ImportOptions(n, rejectsFile, progress, direct);
     }
 
     public ImportOptions withRejectsFile(Path file) {
-        return new ImportOptions(maxErrors, file, progress);
+        return new ImportOptions(maxErrors, file, progress, direct);
     }
 
     public ImportOptions withProgress(ImportProgress p) {
-        return new ImportOptions(maxErrors, rejectsFile, p);
+        return new ImportOptions(maxErrors, rejectsFile, p, direct);
+    }
+
+    public ImportOptions rowByRow() {
+        return new ImportOptions(maxErrors, rejectsFile, progress, false);
     }
 }

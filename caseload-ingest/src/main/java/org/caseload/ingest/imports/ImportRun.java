@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.caseload.ingest.load.DirectLoad;
+import org.caseload.ingest.load.DirectLoadDeclined;
 import org.caseload.ingest.load.LoadSummary;
 import org.caseload.ingest.load.RowSink;
 import org.caseload.ingest.load.WarehouseLoader;
@@ -46,9 +49,23 @@ public final class ImportRun {
      */
     public static ImportResult run(Connection connection, ImportSource source, ImportOptions options)
             throws IOException, SQLException {
+        if (!options.direct()) {
+            return attempt(connection, source, options, false, null);
+        }
+        try {
+            return attempt(connection, source, options, true, null);
+        } catch (DirectLoadDeclined e) {
+            // Rolled back, rejects discarded: read everything again, every row through the importer.
+            return attempt(connection, source, options, false, e.getMessage());
+        }
+    }
+
+    private static ImportResult attempt(Connection connection, ImportSource source, ImportOptions options,
+            boolean direct, String declined) throws IOException, SQLException {
         long totalBytes = source.totalBytes();
-        Context context = new Context(connection, options, totalBytes);
+        Context context = new Context(connection, options, totalBytes, direct);
         LoadSummary summary;
+        boolean keepRejects = true;
         try {
             summary = WarehouseLoader.upsert(connection, sink -> {
                 context.sink = sink;
@@ -60,6 +77,9 @@ public final class ImportRun {
                 context.progress.update(context.rows, totalBytes, totalBytes);
                 context.checkRejects();
             });
+        } catch (DirectLoadDeclined e) {
+            keepRejects = false;
+            throw e;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RejectedInputException e) {
@@ -70,9 +90,10 @@ public final class ImportRun {
         } catch (DatabaseFailure e) {
             throw (SQLException) e.getCause();
         } finally {
-            context.closeRejects();
+            context.closeRejects(keepRejects);
         }
-        return new ImportResult(summary, context.rows, context.rejected, context.rejected > 0 ? options.rejectsFile() : null);
+        return new ImportResult(summary, context.rows, context.rejected,
+                context.rejected > 0 ? options.rejectsFile() : null, declined);
     }
 
     private static final class Context implements ImportContext {
@@ -81,6 +102,7 @@ public final class ImportRun {
         private final long totalBytes;
         private final WarehouseLookup lookup;
         private final List<Reject> shown = new ArrayList<>();
+        private final boolean direct;
         private RowSink sink;
         private long rows;
         private long bytesBefore;
@@ -88,8 +110,9 @@ public final class ImportRun {
         private Path partialRejects;
         private BufferedWriter rejects;
 
-        Context(Connection connection, ImportOptions options, long totalBytes) {
+        Context(Connection connection, ImportOptions options, long totalBytes, boolean direct) {
             this.options = options;
+            this.direct = direct;
             this.progress = options.progress();
             this.totalBytes = totalBytes;
             this.lookup = new WarehouseLookup(connection);
@@ -139,6 +162,21 @@ public final class ImportRun {
             return lookup;
         }
 
+        @Override
+        public boolean fits(Table table, Object... values) {
+            try {
+                sink.check(table, values);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public Optional<DirectLoad> direct(Table table, String select, List<?> parameters) {
+            return direct ? sink.direct(table, select, parameters) : Optional.empty();
+        }
+
         void checkRejects() {
             if (rejected <= options.maxErrors()) {
                 return;
@@ -166,13 +204,20 @@ public final class ImportRun {
                     + csv(reject.value()) + "," + csv(reject.reason()) + "\n");
         }
 
-        /** The rejects file appears complete or not at all, like the import itself. */
-        void closeRejects() throws IOException {
+        /**
+         * The rejects file appears complete or not at all, like the import itself; an attempt that
+         * will run again row by row leaves none (the next attempt reports the same rows).
+         */
+        void closeRejects(boolean keep) throws IOException {
             if (rejects == null) {
                 return;
             }
             rejects.close();
             rejects = null;
+            if (!keep) {
+                Files.deleteIfExists(partialRejects);
+                return;
+            }
             Files.move(partialRejects, options.rejectsFile().toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }

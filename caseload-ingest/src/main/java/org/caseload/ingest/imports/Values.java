@@ -98,6 +98,36 @@ public final class Values {
         return money(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether the field is exactly {@code uuuu-MM-ddTHH:mm:ssZ} in digits: the form DuckDB's reader
+     * with that format reads as {@link #epochSecond} does (validity of the date aside).
+     */
+    public static boolean isPlainInstant(byte[] b, int off, int len) {
+        if (len != 20 || b[off + 19] != 'Z' || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T'
+                || b[off + 13] != ':' || b[off + 16] != ':') {
+            return false;
+        }
+        return digits(b, off, 4) >= 0 && digits(b, off + 5, 2) >= 0 && digits(b, off + 8, 2) >= 0
+                && digits(b, off + 11, 2) >= 0 && digits(b, off + 14, 2) >= 0 && digits(b, off + 17, 2) >= 0;
+    }
+
+    /**
+     * Whether the field is plain digits with at most one point and one or two decimals after it: the
+     * form DuckDB reads as a DECIMAL exactly as {@link #money} does.
+     */
+    public static boolean isPlainMoney(byte[] b, int off, int len) {
+        int point = -1;
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c == '.' && point < 0 && i > off) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return len > 0 && (point < 0 || off + len - point - 1 >= 1 && off + len - point - 1 <= 2);
+    }
+
     /** Seconds since the epoch of an ISO-8601 instant with offset; the {@code Z} form parsed by hand. */
     public static long epochSecond(String text) throws BadValue {
         if (text.length() == 20 && text.charAt(19) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'

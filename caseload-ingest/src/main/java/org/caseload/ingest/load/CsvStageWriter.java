@@ -29,8 +29,8 @@ import org.caseload.model.warehouse.Table;
  * <p>Keys: DuckDB's warehouse tables have no primary-key index (see {@code WarehouseDdl}), so this
  * writer keeps them unique itself. A table's rows are checked for a key repeated within the load;
  * a replacing load (or an upsert into an empty table) then inserts them; an upsert into a filled
- * table deletes the stored rows whose key comes again with different values and inserts the rows
- * whose key is new or changed, so re-importing the same export leaves every stored row untouched.
+ * table merges them ({@link DuckDbMerge}), so re-importing the same export leaves every stored row
+ * untouched.
  */
 final class CsvStageWriter implements TableWriter {
 
@@ -86,20 +86,13 @@ final class CsvStageWriter implements TableWriter {
             RepeatedKeys.refuse(connection, table, target, quote(table.primaryKey()));
             return;
         }
-        String stage = quote("caseload_stage_" + table.name());
+        String stage = "temp.main." + quote("caseload_stage_" + table.name());
         try {
-            execute("create or replace temporary table " + stage + " as select * from " + readCsv());
-            RepeatedKeys.refuse(connection, table, "temp.main." + stage, quote(table.primaryKey()));
-            String key = quote(table.primaryKey());
-            String changed = table.columns().stream().filter(c -> !c.name().equals(table.primaryKey()))
-                    .map(c -> "t." + quote(c.name()) + " is distinct from s." + quote(c.name()))
-                    .collect(Collectors.joining(" or "));
-            execute("delete from " + target + " t using temp.main." + stage + " s where t." + key + " = s." + key
-                    + (changed.isEmpty() ? "" : " and (" + changed + ")"));
-            execute("insert into " + target + " (" + columns + ") select s.* from temp.main." + stage + " s"
-                    + " where not exists (select 1 from " + target + " t where t." + key + " = s." + key + ")");
+            execute("create or replace temporary table " + quote("caseload_stage_" + table.name()) + " as select * from " + readCsv());
+            RepeatedKeys.refuse(connection, table, stage, quote(table.primaryKey()));
+            DuckDbMerge.merge(connection, table, stage);
         } finally {
-            execute("drop table if exists temp.main." + stage);
+            execute("drop table if exists " + stage);
         }
     }
 
@@ -141,9 +134,7 @@ final class CsvStageWriter implements TableWriter {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        DuckDbMerge.execute(connection, sql);
     }
 
     private static void deleteQuietly(Path file) {
@@ -157,6 +148,6 @@ final class CsvStageWriter implements TableWriter {
     }
 
     private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return DuckDbMerge.quote(identifier);
     }
 }

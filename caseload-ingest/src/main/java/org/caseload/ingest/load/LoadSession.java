@@ -3,7 +3,12 @@ package org.caseload.ingest.load;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
 import org.caseload.model.warehouse.Table;
 import org.caseload.model.warehouse.WarehouseSchema;
 
@@ -12,6 +17,13 @@ final class LoadSession implements RowSink {
     @FunctionalInterface
     interface WriterFactory {
         TableWriter open(Table table) throws SQLException;
+    }
+
+    /** Starts a {@link DirectLoad}; null in a session whose database reads no files itself. */
+    @FunctionalInterface
+    interface DirectStarter {
+        DirectLoad start(Table table, String select, List<?> parameters, boolean empty, LongConsumer onKept)
+                throws SQLException;
     }
 
     /** Counts a table's stored rows, so an upsert can tell added rows from replaced ones. */
@@ -50,18 +62,69 @@ final class LoadSession implements RowSink {
 
     private final WriterFactory writers;
     private final RowCounter counter;
+    private final DirectStarter directStarter;
+    /** The direct load in progress or done; at most one, since it occupies the connection while it runs. */
+    private final List<DirectLoad> directLoads = new java.util.ArrayList<>();
+    private final Set<String> directTables = new LinkedHashSet<>();
     /** Identity lookup keeps the per-row cost flat; Table's record hashCode walks all its columns. */
     private final Map<Table, TableState> byIdentity = new IdentityHashMap<>();
     private final Map<String, TableState> byName = new LinkedHashMap<>();
 
     /** @param counter null when every written row is new (a replacing load). */
     LoadSession(WriterFactory writers, RowCounter counter) {
+        this(writers, counter, null);
+    }
+
+    /** @param directStarter null when the database cannot read files itself */
+    LoadSession(WriterFactory writers, RowCounter counter, DirectStarter directStarter) {
         this.writers = writers;
         this.counter = counter;
+        this.directStarter = directStarter;
+    }
+
+    @Override
+    public void check(Table table, Object... values) {
+        TableState state = state(table);
+        state.validator.check(values, state.rows + 1);
+    }
+
+    @Override
+    public Optional<DirectLoad> direct(Table table, String select, List<?> parameters) {
+        TableState state = state(table);
+        if (directStarter == null || state.writer != null || state.rows > 0) {
+            return Optional.empty();
+        }
+        refuseWhileDirect();
+        try {
+            long before = counter == null ? 0 : counter.count(state.table);
+            state.rowsBefore = before;
+            DirectLoad load = directStarter.start(state.table, select, parameters, before == 0, rows -> {
+                state.rows += rows;
+                if (counter != null) {
+                    state.rowsAfter = counter.count(state.table);
+                }
+                directTables.add(state.table.name());
+            });
+            directLoads.add(load);
+            return Optional.of(load);
+        } catch (SQLException e) {
+            throw new DirectLoadDeclined(table.name() + ": DuckDB cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The connection runs a direct load's query: nothing else may use it until the load is awaited. */
+    private void refuseWhileDirect() {
+        for (DirectLoad load : directLoads) {
+            if (load.running()) {
+                throw new IllegalStateException("table " + load.table().name() + " is being loaded directly;"
+                        + " await it before appending");
+            }
+        }
     }
 
     @Override
     public void append(Table table, Object... values) {
+        refuseWhileDirect();
         TableState state = state(table);
         long rowNumber = state.rows + 1;
         Object[] row = state.validator.check(values, rowNumber);
@@ -100,6 +163,12 @@ final class LoadSession implements RowSink {
 
     /** Flushes and closes every writer, in the order the tables were first written. */
     void finish() throws SQLException {
+        for (DirectLoad load : directLoads) {
+            if (!load.kept()) {
+                throw new IllegalStateException("the direct load of " + load.table().name() + " was neither kept nor declined");
+            }
+            load.close();
+        }
         for (TableState state : byName.values()) {
             if (state.writer != null) {
                 state.writer.finish();
@@ -113,6 +182,9 @@ final class LoadSession implements RowSink {
 
     /** Closes writers after a failure; their errors are secondary to the one that stopped the load. */
     void abandon(Throwable failure) {
+        for (DirectLoad load : directLoads) {
+            load.close();
+        }
         for (TableState state : byName.values()) {
             if (state.writer != null) {
                 try {
@@ -128,6 +200,11 @@ final class LoadSession implements RowSink {
         TableWriter writer = state.writer;
         state.writer = null;
         writer.close();
+    }
+
+    /** Tables whose rows DuckDB read from the export itself ({@link DirectLoad}). */
+    Set<String> directTables() {
+        return directTables;
     }
 
     /** Rows per warehouse table in schema order. */

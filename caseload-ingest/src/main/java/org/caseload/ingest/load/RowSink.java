@@ -1,5 +1,7 @@
 package org.caseload.ingest.load;
 
+import java.util.List;
+import java.util.Optional;
 import org.caseload.model.warehouse.Table;
 
 /**
@@ -16,4 +18,21 @@ public interface RowSink {
      *     its column; the message names table, column and the row's 1-based number in this load
      */
     void append(Table table, Object... values);
+
+    /**
+     * Checks one row as {@link #append} would, without writing it.
+     *
+     * @throws IllegalArgumentException as {@link #append}
+     */
+    default void check(Table table, Object... values) {
+        throw new UnsupportedOperationException("this sink does not check rows on their own");
+    }
+
+    /**
+     * Starts a {@link DirectLoad} of {@code table} from {@code select} when the database reads files
+     * itself (DuckDB) and nothing was appended to the table yet; empty otherwise.
+     */
+    default Optional<DirectLoad> direct(Table table, String select, List<?> parameters) {
+        return Optional.empty();
+    }
 }

@@ -62,8 +62,11 @@ public final class WarehouseLoader {
         Objects.requireNonNull(producer, "producer");
         long started = System.nanoTime();
         DSLContext dsl = DSL.using(connection, WriteStrategy.dialect(connection));
+        LoadSession.DirectStarter direct = strategy != WriteStrategy.CSV_STAGE ? null
+                : (table, select, parameters, empty, onKept) -> DirectLoad.start(connection, table, select, parameters,
+                        empty || mode == LoadMode.REPLACE_ALL, onKept);
         LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table, mode),
-                mode == LoadMode.UPSERT ? table -> dsl.fetchCount(DSL.table(DSL.name(table.name()))) : null);
+                mode == LoadMode.UPSERT ? table -> dsl.fetchCount(DSL.table(DSL.name(table.name()))) : null, direct);
         try (DuckDbLoadSettings ignored = WriteStrategy.isDuckDb(connection) ? DuckDbLoadSettings.apply(connection) : null) {
             Work work = () -> {
                 keepSessionAlive(connection, dsl.dialect());
@@ -74,7 +77,7 @@ public final class WarehouseLoader {
             // Trino's memory and plain Hive connectors write only in auto-commit: the load is not atomic there.
             run(connection, work, session, dsl.dialect().family() != SQLDialect.TRINO);
         }
-        return new LoadSummary(session.rowsPerTable(), session.newRowsPerTable(),
+        return new LoadSummary(session.rowsPerTable(), session.newRowsPerTable(), session.directTables(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -13,21 +13,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.caseload.ingest.csv.CsvReader;
 import org.caseload.ingest.imports.ImportContext;
 import org.caseload.ingest.imports.ImportSource;
 import org.caseload.ingest.imports.KeyIndex;
+import org.caseload.ingest.imports.LocalTimeSql;
 import org.caseload.ingest.imports.RejectedInputException;
 import org.caseload.ingest.imports.Values;
 import org.caseload.ingest.imports.Values.BadValue;
 import org.caseload.ingest.imports.WarehouseLookup.StoredStaff;
+import org.caseload.ingest.load.DirectLoad;
+import org.caseload.ingest.load.DirectLoadDeclined;
 
 /**
  * A Synthea CSV export directory as warehouse rows.
@@ -170,70 +176,287 @@ public final class SyntheaImport implements ImportSource {
         }
     }
 
+    /** The columns read from encounters.csv, in the order {@link #visit} indexes them. */
+    private static final String[] ENCOUNTER_COLUMNS = {"Id", "START", "STOP", "PATIENT", "ORGANIZATION", "PROVIDER",
+            "ENCOUNTERCLASS", "TOTAL_CLAIM_COST"};
+
+    /** Where the reason an encounter is refused goes: the import's rejects, or a declined direct load. */
+    @FunctionalInterface
+    private interface Refusal {
+        void refuse(String column, String value, String reason);
+    }
+
+    /** What encounters refer to: organizations with their zones, providers and patients of this export or stored. */
+    private record References(Map<String, ZoneRules> zones, KeyIndex organizations, KeyIndex staff, KeyIndex patients) {}
+
     private void encounters(ImportContext context, Map<String, ZoneRules> zones, KeyIndex staff,
             KeyIndex patients, Set<String> services) throws IOException {
-        KeyIndex organizations = new KeyIndex(zones.keySet());
+        References refs = new References(zones, new KeyIndex(zones.keySet()), staff, patients);
         try (CsvReader csv = open("encounters.csv")) {
-            int[] c = csv.header().require("Id", "START", "STOP", "PATIENT", "ORGANIZATION", "PROVIDER",
-                    "ENCOUNTERCLASS", "TOTAL_CLAIM_COST");
+            int[] c = csv.header().require(ENCOUNTER_COLUMNS);
+            if (encountersDirect(context, csv, c, refs, services)) {
+                return;
+            }
             String file = csv.fileName();
+            Refusal reject = (column, value, reason) -> context.reject(file, csv.line(), column, value, reason);
             while (csv.next()) {
                 context.rowRead(csv.bytesRead());
-                long line = csv.line();
-                byte[] data = csv.data();
-                String id = csv.get(c[0]);
-                if (!required(context, csv, "Id", id)) {
+                Object[] visit = visit(csv, c, refs, reject);
+                if (visit == null) {
                     continue;
                 }
-                // References resolve to the ids already held: no new strings for them. One reject per row.
-                String organization = known(context, csv, c[4], "ORGANIZATION", organizations, "organization");
-                String patient = organization == null ? null : known(context, csv, c[3], "PATIENT", patients, "patient");
-                String provider = patient == null || csv.isEmpty(c[5]) ? null
-                        : known(context, csv, c[5], "PROVIDER", staff, "provider");
-                if (organization == null || patient == null || !csv.isEmpty(c[5]) && provider == null) {
+                String service = (String) visit[3];
+                if (services.add(service) && !context.append(file, csv.line(), SERVICES, service, serviceLabel(service))) {
+                    services.remove(service);
                     continue;
                 }
-                String encounterClass = serviceId(csv, c[6]);
-                if (!required(context, csv, "ENCOUNTERCLASS", encounterClass)) {
-                    continue;
-                }
-                ZoneRules rules = zones.get(organization);
-                LocalDateTime start;
-                LocalDateTime stop = null;
-                BigDecimal charge = null;
-                String column = "START";
-                try {
-                    long startSecond = Values.epochSecond(data, csv.start(c[1]), csv.length(c[1]));
-                    start = Values.localIn(startSecond, rules);
-                    column = "STOP";
-                    if (!csv.isEmpty(c[2])) {
-                        long elapsed = Values.epochSecond(data, csv.start(c[2]), csv.length(c[2])) - startSecond;
-                        if (elapsed < 0) {
-                            throw new BadValue("ends before it starts (START " + csv.get(c[1]) + ")");
-                        }
-                        // Start plus elapsed time, not STOP's own wall-clock time: durations stay exact when a
-                        // visit spans a daylight-saving change (the end then reads in the start's offset).
-                        stop = start.plusSeconds(elapsed);
-                    }
-                    column = "TOTAL_CLAIM_COST";
-                    if (!csv.isEmpty(c[7])) {
-                        charge = Values.money(data, csv.start(c[7]), csv.length(c[7]));
-                    }
-                } catch (BadValue e) {
-                    context.reject(file, line, column, csv.get(c[column.equals("START") ? 1 : column.equals("STOP") ? 2 : 7]),
-                            e.getMessage());
-                    continue;
-                }
-                if (services.add(encounterClass) && !context.append(file, line, SERVICES, encounterClass,
-                        SERVICE_LABELS.getOrDefault(encounterClass, Values.label(encounterClass)))) {
-                    services.remove(encounterClass);
-                    continue;
-                }
-                context.append(file, line, VISITS, id, patient, organization, encounterClass, provider,
-                        start, start, start, stop, "completed", charge);
+                context.append(file, csv.line(), VISITS, visit);
             }
             context.fileDone(csv.bytesRead());
         }
+    }
+
+    /** UTC epoch second of the START of the record {@link #visit} last accepted. */
+    private long startSecond;
+
+    /**
+     * The visit row of the current encounter record, or null after telling {@code refusal} why not
+     * (one reason per row). References resolve to the ids already held: no new strings for them.
+     */
+    private Object[] visit(CsvReader csv, int[] c, References refs, Refusal refusal) {
+        String id = csv.get(c[0]);
+        if (id.isBlank()) {
+            refusal.refuse("Id", "", "is required but empty");
+            return null;
+        }
+        String organization = known(csv, c[4], "ORGANIZATION", refs.organizations(), "organization", refusal);
+        String patient = organization == null ? null : known(csv, c[3], "PATIENT", refs.patients(), "patient", refusal);
+        String provider = patient == null || csv.isEmpty(c[5]) ? null
+                : known(csv, c[5], "PROVIDER", refs.staff(), "provider", refusal);
+        if (organization == null || patient == null || !csv.isEmpty(c[5]) && provider == null) {
+            return null;
+        }
+        String encounterClass = serviceId(csv, c[6]);
+        if (encounterClass.isBlank()) {
+            refusal.refuse("ENCOUNTERCLASS", "", "is required but empty");
+            return null;
+        }
+        byte[] data = csv.data();
+        ZoneRules rules = refs.zones().get(organization);
+        LocalDateTime start;
+        LocalDateTime stop = null;
+        BigDecimal charge = null;
+        int column = c[1];
+        try {
+            long startSecond = Values.epochSecond(data, csv.start(c[1]), csv.length(c[1]));
+            start = Values.localIn(startSecond, rules);
+            column = c[2];
+            if (!csv.isEmpty(c[2])) {
+                long elapsed = Values.epochSecond(data, csv.start(c[2]), csv.length(c[2])) - startSecond;
+                if (elapsed < 0) {
+                    throw new BadValue("ends before it starts (START " + csv.get(c[1]) + ")");
+                }
+                // Start plus elapsed time, not STOP's own wall-clock time: durations stay exact when a
+                // visit spans a daylight-saving change (the end then reads in the start's offset).
+                stop = start.plusSeconds(elapsed);
+            }
+            column = c[7];
+            if (!csv.isEmpty(c[7])) {
+                charge = Values.money(data, csv.start(c[7]), csv.length(c[7]));
+            }
+            this.startSecond = startSecond;
+        } catch (BadValue e) {
+            String name = column == c[1] ? "START" : column == c[2] ? "STOP" : "TOTAL_CLAIM_COST";
+            refusal.refuse(name, csv.get(column), e.getMessage());
+            return null;
+        }
+        return new Object[] {id, patient, organization, encounterClass, provider, start, start, start, stop, "completed", charge};
+    }
+
+    /** Checksums the direct pass compares with DuckDB's rows, as {@link DirectLoad#sums} expressions over visits. */
+    private static final String[] VISIT_TOTALS = {
+        "1",
+        "epoch_ms(started_at) // 1000",
+        "date_diff('second', started_at, ended_at)",
+        "case when ended_at is null then 0 else 1 end",
+        "(charge_amount * 100)::bigint",
+        "case when charge_amount is null then 0 else 1 end",
+        "strlen(visit_id) + strlen(patient_id) + strlen(location_id) + strlen(service_id) + coalesce(strlen(staff_id), 0)",
+        "case when staff_id is null then 0 else 1 end",
+        "case when scheduled_at = started_at and checked_in_at = started_at and status = 'completed' then 0 else 1 end",
+    };
+
+    /**
+     * Encounters through a {@link DirectLoad}: DuckDB reads encounters.csv into visits while this
+     * pass checks every record exactly as the row-by-row loop does. Any record the loop would reject,
+     * or that is not in the plain form DuckDB's reader takes alike (see {@link #plain}), declines the
+     * direct load; so does any difference between this pass's totals and those of DuckDB's rows.
+     *
+     * @return false when no direct load was possible (then the caller reads the file row by row)
+     */
+    private boolean encountersDirect(ImportContext context, CsvReader csv, int[] c, References refs,
+            Set<String> services) throws IOException {
+        DirectSelect select = directSelect(csv.header().names().size(), c, refs.zones());
+        if (select == null) {
+            return false;
+        }
+        Optional<DirectLoad> started = context.direct(VISITS, select.sql(), select.parameters());
+        if (started.isEmpty()) {
+            return false;
+        }
+        String file = csv.fileName();
+        Refusal decline = (column, value, reason) -> {
+            throw new DirectLoadDeclined(file + ":" + csv.line() + ": " + column + ": " + reason, null);
+        };
+        int fields = csv.header().names().size();
+        List<String> newServices = new ArrayList<>();
+        long[] totals = new long[VISIT_TOTALS.length];
+        try (DirectLoad load = started.get()) {
+            while (csv.next()) {
+                context.rowRead(csv.bytesRead());
+                if (csv.fieldCount() != fields) {
+                    decline.refuse("", "", csv.fieldCount() + " fields where the header has " + fields);
+                }
+                Object[] visit = visit(csv, c, refs, decline);
+                String problem = plain(csv, c, visit);
+                if (problem != null) {
+                    decline.refuse("", "", problem);
+                }
+                if (!context.fits(VISITS, visit)) {
+                    decline.refuse("", "", "does not fit the visits table");
+                }
+                String service = (String) visit[3];
+                if (!services.contains(service)) {
+                    if (!context.fits(SERVICES, service, serviceLabel(service))) {
+                        decline.refuse("ENCOUNTERCLASS", service, "does not fit the services table");
+                    }
+                    services.add(service);
+                    newServices.add(service);
+                }
+                add(totals, csv, c, visit);
+            }
+            if (csv.irregular()) {
+                decline.refuse("", "", "blank lines or stray carriage returns, which CSV readers treat differently");
+            }
+            load.await();
+            long[] sums = load.sums(VISIT_TOTALS);
+            if (!java.util.Arrays.equals(sums, totals)) {
+                throw new DirectLoadDeclined(file + ": DuckDB's rows differ from the file's (totals "
+                        + java.util.Arrays.toString(sums) + " against " + java.util.Arrays.toString(totals) + ")", null);
+            }
+            load.keep();
+        }
+        for (String service : newServices) {
+            context.append(file, csv.line(), SERVICES, service, serviceLabel(service));
+        }
+        context.fileDone(csv.bytesRead());
+        return true;
+    }
+
+    /**
+     * Why DuckDB's reader might take an accepted record differently from {@link #visit}, or null:
+     * times other than {@code uuuu-MM-ddTHH:mm:ssZ} or outside the years {@link LocalTimeSql} spans,
+     * money other than plain digits, a class not already its own service id.
+     */
+    private String plain(CsvReader csv, int[] c, Object[] visit) {
+        byte[] data = csv.data();
+        if (!Values.isPlainInstant(data, csv.start(c[1]), csv.length(c[1])) || !LocalTimeSql.covers(startSecond)) {
+            return "START not in the plain form or years the direct load reads";
+        }
+        if (!csv.isEmpty(c[2]) && !Values.isPlainInstant(data, csv.start(c[2]), csv.length(c[2]))) {
+            return "STOP not in the plain form the direct load reads";
+        }
+        if (!csv.isEmpty(c[7]) && !Values.isPlainMoney(data, csv.start(c[7]), csv.length(c[7]))) {
+            return "TOTAL_CLAIM_COST not in the plain form the direct load reads";
+        }
+        if (!csv.get(c[6]).equals(visit[3])) {
+            return "ENCOUNTERCLASS is not written as its service id";
+        }
+        return null;
+    }
+
+    /** Adds one visit to the totals, as {@link #VISIT_TOTALS} computes them over DuckDB's rows. */
+    private static void add(long[] totals, CsvReader csv, int[] c, Object[] visit) {
+        long start = ((LocalDateTime) visit[7]).toEpochSecond(ZoneOffset.UTC);
+        LocalDateTime end = (LocalDateTime) visit[8];
+        BigDecimal charge = (BigDecimal) visit[10];
+        totals[0]++;
+        totals[1] += start;
+        if (end != null) {
+            totals[2] += end.toEpochSecond(ZoneOffset.UTC) - start;
+            totals[3]++;
+        }
+        if (charge != null) {
+            totals[4] += charge.scaleByPowerOfTen(2).longValueExact(); // at scale 2 (Values.money): cents
+            totals[5]++;
+        }
+        totals[6] += csv.length(c[0]) + csv.length(c[3]) + csv.length(c[4]) + csv.length(c[6])
+                + (visit[4] == null ? 0 : csv.length(c[5]));
+        if (visit[4] != null) {
+            totals[7]++;
+        }
+    }
+
+    /** The SELECT of a direct load and its bound values (the file, and locations with their zones). */
+    private record DirectSelect(String sql, List<Object> parameters) {}
+
+    /**
+     * What DuckDB runs for a direct load of encounters.csv: the file with every column named by
+     * position ({@code c0}, …), times read in the one form {@link #plain} lets through, each row's
+     * START converted to its location's zone by {@link LocalTimeSql}. Null when there are no
+     * locations or a zone is beyond {@link LocalTimeSql}.
+     */
+    private DirectSelect directSelect(int fields, int[] c, Map<String, ZoneRules> zones) {
+        List<ZoneRules> distinct = zones.values().stream().distinct().toList();
+        int transitions = distinct.stream().mapToInt(LocalTimeSql::transitionsPerYear).max().orElse(0);
+        List<String> years = new ArrayList<>();
+        for (ZoneRules rules : distinct) {
+            String list = LocalTimeSql.years(rules, transitions);
+            if (list == null) {
+                return null;
+            }
+            years.add(list);
+        }
+        if (years.isEmpty()) {
+            return null;
+        }
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < fields; i++) {
+            String type = i == c[1] || i == c[2] ? "TIMESTAMP" : i == c[7] ? "DECIMAL(12,2)" : "VARCHAR";
+            columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': '").append(type).append('\'');
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(directory.resolve("encounters.csv").toAbsolutePath().toString());
+        String read = "read_csv(?, header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+                + " timestampformat = '%Y-%m-%dT%H:%M:%SZ', columns = {" + columns + "}) r";
+        String entry;
+        if (years.size() == 1) {
+            entry = LocalTimeSql.yearEntry(years.get(0), "r." + col(c[1]));
+        } else {
+            // Locations in several zones: each row finds its zone's list through its organization.
+            StringBuilder values = new StringBuilder();
+            for (Map.Entry<String, ZoneRules> location : zones.entrySet()) {
+                values.append(values.length() == 0 ? "" : ", ").append("(?, ?)");
+                parameters.add(location.getKey());
+                parameters.add(distinct.indexOf(location.getValue()) + 1);
+            }
+            read += " left join (values " + values + ") z(location_id, zone_no) on z.location_id = r." + col(c[4]);
+            entry = LocalTimeSql.yearEntry("[" + String.join(", ", years) + "][z.zone_no]", "r." + col(c[1]));
+        }
+        String start = "e." + col(c[1]);
+        String sql = "select " + col(c[0]) + ", " + col(c[3]) + ", " + col(c[4]) + ", " + col(c[6]) + ", " + col(c[5])
+                + ", s, s, s, s + (" + col(c[2]) + " - " + col(c[1]) + "), 'completed', " + col(c[7])
+                + " from (select e.*, " + LocalTimeSql.local(start, "e.z", transitions) + " as s"
+                + " from (select r.*, " + entry + " as z from " + read + ") e)";
+        return new DirectSelect(sql, parameters);
+    }
+
+    private static String col(int index) {
+        return "\"c" + index + "\"";
+    }
+
+    private static String serviceLabel(String service) {
+        return SERVICE_LABELS.getOrDefault(service, Values.label(service));
     }
 
     /** The encounter class as a service id; the handful of classes are interned rather than made per row. */
@@ -261,18 +484,18 @@ public final class SyntheaImport implements ImportSource {
         return true;
     }
 
-    /** The held id a reference names, or null after rejecting the row (empty, or not known). */
-    private static String known(ImportContext context, CsvReader csv, int index, String column, KeyIndex ids, String what) {
+    /** The held id a reference names, or null after refusing the row (empty, or not known). */
+    private static String known(CsvReader csv, int index, String column, KeyIndex ids, String what, Refusal refusal) {
         String id = ids.find(csv.data(), csv.start(index), csv.length(index));
         if (id != null) {
             return id;
         }
         String value = csv.get(index);
-        if (!required(context, csv, column, value)) {
-            return null;
+        if (value.isBlank()) {
+            refusal.refuse(column, "", "is required but empty");
+        } else {
+            refusal.refuse(column, value, "no " + what + " with this Id in the export or the database");
         }
-        context.reject(csv.fileName(), csv.line(), column, value, "no " + what + " with this Id in the export"
-                + " or the database");
         return null;
     }
 
