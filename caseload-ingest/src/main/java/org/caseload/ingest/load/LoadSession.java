@@ -1,6 +1,7 @@
 package org.caseload.ingest.load;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,8 +64,8 @@ final class LoadSession implements RowSink {
     private final WriterFactory writers;
     private final RowCounter counter;
     private final DirectStarter directStarter;
-    /** The direct load in progress or done; at most one, since it occupies the connection while it runs. */
-    private final List<DirectLoad> directLoads = new java.util.ArrayList<>();
+    /** This session's direct loads; one runs at a time, since it occupies the connection while it runs. */
+    private final List<DirectLoad> directLoads = new ArrayList<>();
     private final Set<String> directTables = new LinkedHashSet<>();
     /** Identity lookup keeps the per-row cost flat; Table's record hashCode walks all its columns. */
     private final Map<Table, TableState> byIdentity = new IdentityHashMap<>();

@@ -306,7 +306,7 @@ public final class SyntheaImport implements ImportSource {
         }
         String file = csv.fileName();
         Refusal decline = (column, value, reason) -> {
-            throw new DirectLoadDeclined(file + ":" + csv.line() + ": " + column + ": " + reason, null);
+            throw new DirectLoadDeclined(file + ":" + csv.line() + ": " + (column.isEmpty() ? "" : column + ": ") + reason, null);
         };
         int fields = csv.header().names().size();
         List<String> newServices = new ArrayList<>();
@@ -369,7 +369,7 @@ public final class SyntheaImport implements ImportSource {
         if (!csv.isEmpty(c[7]) && !Values.isPlainMoney(data, csv.start(c[7]), csv.length(c[7]))) {
             return "TOTAL_CLAIM_COST not in the plain form the direct load reads";
         }
-        if (!csv.get(c[6]).equals(visit[3])) {
+        if (!rawClass.equals(visit[3])) {
             return "ENCOUNTERCLASS is not written as its service id";
         }
         return null;
@@ -459,17 +459,24 @@ public final class SyntheaImport implements ImportSource {
         return SERVICE_LABELS.getOrDefault(service, Values.label(service));
     }
 
-    /** The encounter class as a service id; the handful of classes are interned rather than made per row. */
+    /**
+     * The encounter class as a service id. The handful of classes are looked up from the field's
+     * bytes ({@link KeyIndex}), so no string is made per row.
+     */
+    private final KeyIndex rawClasses = new KeyIndex();
     private final Map<String, String> serviceIds = new HashMap<>();
+    /** The last class looked up as written in the file, for {@link #plain}. */
+    private String rawClass;
 
     private String serviceId(CsvReader csv, int index) {
-        String raw = csv.get(index);
-        String id = serviceIds.get(raw);
-        if (id == null) {
-            id = raw.trim().toLowerCase(Locale.ROOT);
-            serviceIds.put(raw, id);
+        String raw = rawClasses.find(csv.data(), csv.start(index), csv.length(index));
+        if (raw == null) {
+            raw = csv.get(index);
+            rawClasses.add(raw);
+            serviceIds.put(raw, raw.trim().toLowerCase(Locale.ROOT));
         }
-        return id;
+        rawClass = raw;
+        return serviceIds.get(raw);
     }
 
     private CsvReader open(String name) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,44 @@ class SyntheaDirectLoadTest {
                 .anySatisfy(row -> assertThat(row).startsWith(FIRST).contains("100.01"));
     }
 
+    @Test
+    void encountersAtLocationsInSeveralZonesConvertEachInItsOwn() throws Exception {
+        // A clinic imported earlier in London; the fixture's clinics now in New York, and one more
+        // encounter at the London clinic in the same file: the direct load joins each row to its zone.
+        Path london = dir.resolve("london");
+        Files.createDirectories(london);
+        Files.writeString(london.resolve("organizations.csv"), "Id,NAME,CITY,STATE\nldn,Thames Clinic,London,LND\n");
+        Files.writeString(london.resolve("providers.csv"), "Id,NAME,ORGANIZATION,SPECIALITY\nldn-p,Dr L,ldn,GENERAL PRACTICE\n");
+        Files.writeString(london.resolve("patients.csv"), "Id,BIRTHDATE,GENDER\nldn-pa,1970-01-01,F\n");
+        Files.writeString(london.resolve("encounters.csv"), "Id,START,STOP,PATIENT,ORGANIZATION,PROVIDER,ENCOUNTERCLASS,TOTAL_CLAIM_COST\n"
+                + "ldn-e1,2021-06-01T09:00:00Z,2021-06-01T09:20:00Z,ldn-pa,ldn,ldn-p,wellness,10.00\n");
+        Path both = copy(FIXTURE, "both", lines -> {
+            // Summer (BST, UTC+1) and winter (GMT) at the London clinic.
+            lines.add("ldn-e2,2024-07-01T08:00:00Z,2024-07-01T08:30:00Z,ldn-pa,ldn,ldn-p,,wellness,,,,20.00,,,");
+            lines.add("ldn-e3,2024-12-01T08:00:00Z,,ldn-pa,ldn,,,wellness,,,,,,,");
+            return lines;
+        });
+        Map<Boolean, Map<String, List<List<String>>>> tables = new LinkedHashMap<>();
+        for (ImportOptions options : List.of(options(), options().rowByRow())) {
+            try (Connection c = DuckDbTestSupport.open(dir.resolve("zones-" + options.direct() + ".duckdb"))) {
+                ImportRun.run(c, new SyntheaImport(london, ZoneId.of("Europe/London")), options);
+                ImportResult result = ImportRun.run(c, new SyntheaImport(both, ZoneId.of("America/New_York")), options);
+                assertThat(result.load().directTables().contains("visits")).as(String.valueOf(result.rowByRowBecause()))
+                        .isEqualTo(options.direct());
+                assertThat(DuckDbTestSupport.rows(c, "select visit_id, cast(started_at as varchar), cast(ended_at as varchar)"
+                        + " from visits where location_id = 'ldn' order by 1")).containsExactly(
+                        List.of("ldn-e1", "2021-06-01 10:00:00", "2021-06-01 10:20:00"),
+                        List.of("ldn-e2", "2024-07-01 09:00:00", "2024-07-01 09:30:00"),
+                        Arrays.asList("ldn-e3", "2024-12-01 08:00:00", null));
+                // 2f191e40…: 2008-03-15T12:58:35Z in New York (EDT since 9 March) by hand.
+                assertThat(DuckDbTestSupport.queryString(c, "select cast(started_at as varchar) from visits where visit_id = '"
+                        + FIRST + "'")).isEqualTo("2008-03-15 08:58:35");
+                tables.put(options.direct(), dump(c));
+            }
+        }
+        assertThat(tables.get(true)).isEqualTo(tables.get(false));
+    }
+
     /** One edge case: how the first encounter changes, and whether the direct load may still be used. */
     record Edge(String name, UnaryOperator<List<String>> change, boolean direct) {
         @Override
@@ -186,6 +225,20 @@ class SyntheaDirectLoadTest {
                     .isEqualTo(edge.direct());
             assertThat(result.rowByRowBecause() == null).isEqualTo(edge.direct());
         }
+    }
+
+    @Test
+    void aRejectedPatientWhoseEncountersFollowEndsAsInTheRowByRowImport() throws Exception {
+        Path export = copy(FIXTURE, "patient", lines -> lines);
+        List<String> patients = new ArrayList<>(Files.readAllLines(export.resolve("patients.csv")));
+        patients.set(1, patients.get(1).replaceFirst("^([^,]*),[^,]*,", "$1,1980-13-45,"));
+        Files.write(export.resolve("patients.csv"), patients);
+        assertThat(bothWays(export, ZoneId.of("UTC"), options())).isNull(); // failed alike
+        ImportResult result = bothWays(export, ZoneId.of("UTC"), options().withMaxErrors(1_000));
+        // The patient's encounters name an unknown patient now: rejected too, which the direct pass declines.
+        assertThat(result.rejected()).isGreaterThan(1);
+        assertThat(result.load().directTables()).isEmpty();
+        assertThat(result.rowByRowBecause()).contains("PATIENT: no patient with this Id");
     }
 
     @Test
