@@ -81,6 +81,10 @@ final class ImportCommand implements Callable<Integer> {
                 }
             });
             err.println(line);
+            if (result.rowByRowBecause() != null) {
+                // Slower than DuckDB's own read of the file; say why, so a slow import has a reason.
+                err.println("read row by row, since DuckDB's direct read was declined: " + result.rowByRowBecause());
+            }
             if (result.rejected() > 0) {
                 err.printf("%,d rows rejected (allowed: %,d), listed in %s%n", result.rejected(), maxErrors,
                         result.rejectsFile());

@@ -23,6 +23,11 @@ import org.caseload.model.warehouse.Table;
  * Runs one import: the source's rows go through {@link WarehouseLoader#upsert} in one transaction;
  * rejected rows are collected, all of them written to the rejects file, and if there are more than
  * allowed the transaction is rolled back, so a failed import leaves the database exactly as it was.
+ *
+ * <p>On DuckDB a source may let DuckDB read a large file itself ({@link DirectLoad}). When the source
+ * declines that (its own check of the file found something the row-by-row path treats otherwise),
+ * the attempt is rolled back, its rejects file discarded, and the import runs once more with every
+ * row through the source: the row-by-row result is the reference the direct load must equal.
  */
 public final class ImportRun {
     /** Rejects listed in the exception message; the file has them all. */

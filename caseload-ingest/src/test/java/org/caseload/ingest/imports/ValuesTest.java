@@ -66,4 +66,25 @@ class ValuesTest {
         assertThat(Values.label("GENERAL PRACTICE")).isEqualTo("General practice");
         assertThat(Values.label("Front desk")).isEqualTo("Front desk");
     }
+
+    @Test
+    void plainFormsAreExactlyTheOnesTheDirectLoadReads() {
+        for (String plain : new String[] {"2019-02-17T05:07:38Z", "2008-02-30T12:00:00Z", "0000-01-01T00:00:00Z"}) {
+            assertThat(Values.isPlainInstant(bytes(plain), 0, plain.length())).as(plain).isTrue();
+        }
+        for (String other : new String[] {"2019-02-17T05:07:38+00:00", "2019-02-17T05:07:38.5Z", "2019-2-17T05:07:38Z",
+                " 2019-02-17T05:07:38Z", "2019-02-17 05:07:38Z", "+019-02-17T05:07:38Z", "2019-02-17T05:07:3xZ"}) {
+            assertThat(Values.isPlainInstant(bytes(other), 0, other.length())).as(other).isFalse();
+        }
+        for (String plain : new String[] {"0", "93", "92.93", "12.5", "0012.50"}) {
+            assertThat(Values.isPlainMoney(bytes(plain), 0, plain.length())).as(plain).isTrue();
+        }
+        for (String other : new String[] {"", ".5", "12.", "12.345", "-1", "+1", "1e2", "1,5", " 1", "1.2.3"}) {
+            assertThat(Values.isPlainMoney(bytes(other), 0, other.length())).as(other).isFalse();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
