@@ -86,7 +86,8 @@ final class ImportCommand implements Callable<Integer> {
                 err.println("read row by row, since DuckDB's direct read was declined: " + result.rowByRowBecause());
             }
             if (result.rejected() > 0) {
-                err.printf("%,d rows rejected (allowed: %,d), listed in %s%n", result.rejected(), maxErrors,
+                err.printf("%,d %s rejected (allowed: %,d), listed in %s%n", result.rejected(),
+                        result.rejected() == 1 ? "row" : "rows", maxErrors,
                         result.rejectsFile());
             }
             err.flush();

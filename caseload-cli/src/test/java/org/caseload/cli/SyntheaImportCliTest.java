@@ -216,6 +216,6 @@ class SyntheaImportCliTest {
         Run allowed = CliTest.run("import", "synthea", broken.toString(), "--db", target.toString(), "--max-errors", "1",
                 "--rejects", dir.resolve("r2.csv").toString());
         assertThat(allowed.exit()).as(allowed.err()).isZero();
-        assertThat(allowed.err()).contains("visits=543 (543 new)").contains("1 rows rejected (allowed: 1), listed in");
+        assertThat(allowed.err()).contains("visits=543 (543 new)").contains("1 row rejected (allowed: 1), listed in");
     }
 }
