@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param rejectsFile where all rejected rows are written as CSV when there are any
  * @param progress told as the input is read
  * @param direct whether DuckDB may read large files itself ({@link org.caseload.ingest.load.DirectLoad});
- *     off, every row goes through the importer's own rows (the reference the direct path must equal)
+ *     when false every row goes through the importer, the reference the direct load must equal
  */
 public record ImportOptions(long maxErrors, Path rejectsFile, ImportProgress progress, boolean direct) {
     public static final Path DEFAULT_REJECTS = Path.of("caseload-rejects.csv");
