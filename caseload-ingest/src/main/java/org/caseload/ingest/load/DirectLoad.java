@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -40,13 +41,12 @@ public final class DirectLoad implements AutoCloseable {
     private boolean awaited;
     private boolean kept;
 
-    private DirectLoad(Connection connection, Table table, boolean staged, String sql, List<?> parameters,
+    private DirectLoad(Connection connection, Table table, boolean staged, String target, String sql, List<?> parameters,
             LongConsumer onKept) throws SQLException {
         this.connection = connection;
         this.table = table;
         this.staged = staged;
-        this.target = staged ? "temp.main." + DuckDbMerge.quote("caseload_direct_" + table.name())
-                : DuckDbMerge.quote(table.name());
+        this.target = target;
         this.onKept = onKept;
         this.statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
@@ -66,13 +66,15 @@ public final class DirectLoad implements AutoCloseable {
     static DirectLoad start(Connection connection, Table table, String select, List<?> parameters, boolean empty,
             LongConsumer onKept) throws SQLException {
         String columns = table.columns().stream().map(c -> DuckDbMerge.quote(c.name())).collect(Collectors.joining(", "));
+        String stage = DuckDbMerge.quote("caseload_direct_" + table.name());
         if (!empty) {
             // The stage has the table's own columns and types, so the merge compares like with like.
-            DuckDbMerge.execute(connection, "create or replace temporary table " + DuckDbMerge.quote("caseload_direct_" + table.name())
+            DuckDbMerge.execute(connection, "create or replace temporary table " + stage
                     + " as select * from " + DuckDbMerge.quote(table.name()) + " limit 0");
         }
-        String target = empty ? DuckDbMerge.quote(table.name()) : "temp.main." + DuckDbMerge.quote("caseload_direct_" + table.name());
-        return new DirectLoad(connection, table, !empty, "insert into " + target + " (" + columns + ") " + select, parameters, onKept);
+        String target = empty ? DuckDbMerge.quote(table.name()) : "temp.main." + stage;
+        return new DirectLoad(connection, table, !empty, target, "insert into " + target + " (" + columns + ") " + select,
+                parameters, onKept);
     }
 
     private void execute() {
@@ -103,7 +105,7 @@ public final class DirectLoad implements AutoCloseable {
     /** After {@link #await}: {@code sum(expression)} over the produced rows for each expression, as longs (null sums as 0). */
     public long[] sums(String... expressions) {
         await();
-        String sql = "select " + java.util.Arrays.stream(expressions).map(e -> "coalesce(sum(" + e + "), 0)::bigint")
+        String sql = "select " + Arrays.stream(expressions).map(e -> "coalesce(sum(" + e + "), 0)::bigint")
                 .collect(Collectors.joining(", ")) + " from " + target;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -176,6 +177,8 @@ public final class SyntheaImport implements ImportSource {
         }
     }
 
+    private static final String REQUIRED = "is required but empty";
+
     /** The columns read from encounters.csv, in the order {@link #visit} indexes them. */
     private static final String[] ENCOUNTER_COLUMNS = {"Id", "START", "STOP", "PATIENT", "ORGANIZATION", "PROVIDER",
             "ENCOUNTERCLASS", "TOTAL_CLAIM_COST"};
@@ -226,7 +229,7 @@ public final class SyntheaImport implements ImportSource {
     private Object[] visit(CsvReader csv, int[] c, References refs, Refusal refusal) {
         String id = csv.get(c[0]);
         if (id.isBlank()) {
-            refusal.refuse("Id", "", "is required but empty");
+            refusal.refuse("Id", "", REQUIRED);
             return null;
         }
         String organization = known(csv, c[4], "ORGANIZATION", refs.organizations(), "organization", refusal);
@@ -238,7 +241,7 @@ public final class SyntheaImport implements ImportSource {
         }
         String encounterClass = serviceId(csv, c[6]);
         if (encounterClass.isBlank()) {
-            refusal.refuse("ENCOUNTERCLASS", "", "is required but empty");
+            refusal.refuse("ENCOUNTERCLASS", "", REQUIRED);
             return null;
         }
         byte[] data = csv.data();
@@ -296,7 +299,8 @@ public final class SyntheaImport implements ImportSource {
      */
     private boolean encountersDirect(ImportContext context, CsvReader csv, int[] c, References refs,
             Set<String> services) throws IOException {
-        DirectSelect select = directSelect(csv.header().names().size(), c, refs.zones());
+        int fields = csv.header().names().size();
+        DirectSelect select = directSelect(fields, c, refs.zones());
         if (select == null) {
             return false;
         }
@@ -308,7 +312,6 @@ public final class SyntheaImport implements ImportSource {
         Refusal decline = (column, value, reason) -> {
             throw new DirectLoadDeclined(file + ":" + csv.line() + ": " + (column.isEmpty() ? "" : column + ": ") + reason, null);
         };
-        int fields = csv.header().names().size();
         List<String> newServices = new ArrayList<>();
         long[] totals = new long[VISIT_TOTALS.length];
         try (DirectLoad load = started.get()) {
@@ -340,9 +343,9 @@ public final class SyntheaImport implements ImportSource {
             }
             load.await();
             long[] sums = load.sums(VISIT_TOTALS);
-            if (!java.util.Arrays.equals(sums, totals)) {
+            if (!Arrays.equals(sums, totals)) {
                 throw new DirectLoadDeclined(file + ": DuckDB's rows differ from the file's (totals "
-                        + java.util.Arrays.toString(sums) + " against " + java.util.Arrays.toString(totals) + ")", null);
+                        + Arrays.toString(sums) + " against " + Arrays.toString(totals) + ")", null);
             }
             load.keep();
         }
@@ -485,7 +488,7 @@ public final class SyntheaImport implements ImportSource {
 
     private static boolean required(ImportContext context, CsvReader csv, String column, String value) {
         if (value.isBlank()) {
-            context.reject(csv.fileName(), csv.line(), column, "", "is required but empty");
+            context.reject(csv.fileName(), csv.line(), column, "", REQUIRED);
             return false;
         }
         return true;
@@ -499,7 +502,7 @@ public final class SyntheaImport implements ImportSource {
         }
         String value = csv.get(index);
         if (value.isBlank()) {
-            refusal.refuse(column, "", "is required but empty");
+            refusal.refuse(column, "", REQUIRED);
         } else {
             refusal.refuse(column, value, "no " + what + " with this Id in the export or the database");
         }
