@@ -33,6 +33,16 @@ public final class LocalTimeSql {
 
     private LocalTimeSql() {}
 
+    /** The first epoch second of {@link #FIRST_YEAR} (UTC). */
+    public static long firstSecond() {
+        return FIRST_SECOND;
+    }
+
+    /** The first epoch second after {@link #LAST_YEAR} (UTC). */
+    public static long endSecond() {
+        return END_SECOND;
+    }
+
     /** Whether the SQL converts this instant (it lies within the years the list spans). */
     public static boolean covers(long epochSecond) {
         return epochSecond >= FIRST_SECOND && epochSecond < END_SECOND;

@@ -46,24 +46,55 @@ public final class Values {
 
     /**
      * As {@link #epochSecond(String)}, from a CSV field's bytes: the {@code Z} form without making a
-     * string; anything else through the general parser.
+     * string ({@link #plainEpochSecond}); anything else through the general parser.
      */
     public static long epochSecond(byte[] b, int off, int len) throws BadValue {
-        if (len == 20 && b[off + 19] == 'Z' && b[off + 4] == '-' && b[off + 7] == '-' && b[off + 10] == 'T'
-                && b[off + 13] == ':' && b[off + 16] == ':') {
-            int year = digits(b, off, 4);
-            int month = digits(b, off + 5, 2);
-            int day = digits(b, off + 8, 2);
-            int hour = digits(b, off + 11, 2);
-            int minute = digits(b, off + 14, 2);
-            int second = digits(b, off + 17, 2);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23
-                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
-                // Days 29-31 take the checked path below, which knows month lengths and leap years.
-                return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second;
-            }
+        long plain = plainEpochSecond(b, off, len);
+        return plain != NOT_PLAIN ? plain
+                : epochSecond(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** What {@link #plainEpochSecond} returns for any other form, or an invalid date or time in it. */
+    public static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * The epoch second of exactly {@code uuuu-MM-ddTHH:mm:ssZ} with a valid date and time (the form
+     * EMR exports write), or {@link #NOT_PLAIN}; computed from the digits, without java.time objects.
+     */
+    public static long plainEpochSecond(byte[] b, int off, int len) {
+        if (len != 20 || b[off + 4] != '-' || b[off + 7] != '-' || b[off + 10] != 'T' || b[off + 13] != ':'
+                || b[off + 16] != ':' || b[off + 19] != 'Z') {
+            return NOT_PLAIN;
         }
-        return epochSecond(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+        int year = digits(b, off, 4);
+        int month = digits(b, off + 5, 2);
+        int day = digits(b, off + 8, 2);
+        int hour = digits(b, off + 11, 2);
+        int minute = digits(b, off + 14, 2);
+        int second = digits(b, off + 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+            return NOT_PLAIN;
+        }
+        return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    }
+
+    private static int monthLength(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     /**

@@ -70,6 +70,12 @@ final class CsvStageWriter implements TableWriter {
         }
     }
 
+    /** Rows go to the stage file only; the database sees them in {@link #finish}. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public void finish() throws SQLException {
         try {

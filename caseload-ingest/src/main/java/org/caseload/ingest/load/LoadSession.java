@@ -123,18 +123,27 @@ final class LoadSession implements RowSink {
         }
     }
 
+    /**
+     * Appends may go on while a direct load runs when the table's writer is {@linkplain
+     * TableWriter#deferred deferred} (DuckDB's stage files, the only writers of sessions that load
+     * directly): an importer can then read its small files while DuckDB reads the large one. Such a
+     * table's stored rows are counted in {@link #finish}, when the connection is free again.
+     */
     @Override
     public void append(Table table, Object... values) {
-        refuseWhileDirect();
         TableState state = state(table);
         long rowNumber = state.rows + 1;
         Object[] row = state.validator.check(values, rowNumber);
         try {
             if (state.writer == null) {
-                if (counter != null && state.rowsBefore < 0) {
-                    state.rowsBefore = counter.count(state.table);
+                TableWriter writer = writers.open(state.table);
+                state.writer = writer;
+                if (!writer.deferred()) {
+                    refuseWhileDirect();
+                    if (counter != null && state.rowsBefore < 0) {
+                        state.rowsBefore = counter.count(state.table);
+                    }
                 }
-                state.writer = writers.open(state.table);
             }
             state.writer.write(row);
         } catch (SQLException e) {
@@ -172,6 +181,9 @@ final class LoadSession implements RowSink {
         }
         for (TableState state : byName.values()) {
             if (state.writer != null) {
+                if (counter != null && state.rowsBefore < 0) {
+                    state.rowsBefore = counter.count(state.table);
+                }
                 state.writer.finish();
                 closeWriter(state);
                 if (counter != null) {

@@ -66,7 +66,7 @@ public final class WarehouseLoader {
                 : (table, select, parameters, empty, onKept) -> DirectLoad.start(connection, table, select, parameters,
                         empty || mode == LoadMode.REPLACE_ALL, onKept);
         LoadSession session = new LoadSession(table -> strategy.open(connection, dsl, table, mode),
-                mode == LoadMode.UPSERT ? table -> dsl.fetchCount(DSL.table(DSL.name(table.name()))) : null, direct);
+                mode == LoadMode.UPSERT ? table -> count(connection, dsl, table) : null, direct);
         try (DuckDbLoadSettings ignored = WriteStrategy.isDuckDb(connection) ? DuckDbLoadSettings.apply(connection) : null) {
             Work work = () -> {
                 keepSessionAlive(connection, dsl.dialect());
@@ -79,6 +79,20 @@ public final class WarehouseLoader {
         }
         return new LoadSummary(session.rowsPerTable(), session.newRowsPerTable(), session.directTables(),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The rows a table holds, by plain JDBC: jOOQ's first fetch loads classes for half a second, and an
+     * upsert counts the first table just before DuckDB starts on the large file.
+     */
+    private static long count(Connection connection, DSLContext dsl, Table table) {
+        String sql = "select count(*) from " + dsl.render(DSL.name(table.name()));
+        try (java.sql.Statement statement = connection.createStatement(); java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new LoadSession.WriteFailure("table " + table.name() + ": " + e.getMessage(), e);
+        }
     }
 
     @FunctionalInterface

@@ -99,9 +99,19 @@ public final class SyntheaImport implements ImportSource {
         Set<String> roleGroups = new HashSet<>();
 
         organizations(context, zones);
-        providers(context, zones.keySet(), storedStaff, staff, roleGroups);
-        patients(context, patients);
-        encounters(context, zones, staff, patients, services);
+        try (CsvReader encounters = open("encounters.csv")) {
+            // DuckDB needs only the organizations' zones to read encounters.csv: it starts now and
+            // reads while providers and patients are read here.
+            Optional<DirectLoad> direct = startDirect(context, encounters, zones);
+            try {
+                providers(context, zones.keySet(), storedStaff, staff, roleGroups);
+                patients(context, patients);
+                encounters(context, encounters, direct.orElse(null),
+                        new References(zones, new KeyIndex(zones.keySet()), staff, patients), services);
+            } finally {
+                direct.ifPresent(DirectLoad::close);
+            }
+        }
     }
 
     private void organizations(ImportContext context, Map<String, ZoneRules> zones) throws IOException {
@@ -192,31 +202,29 @@ public final class SyntheaImport implements ImportSource {
     /** What encounters refer to: organizations with their zones, providers and patients of this export or stored. */
     private record References(Map<String, ZoneRules> zones, KeyIndex organizations, KeyIndex staff, KeyIndex patients) {}
 
-    private void encounters(ImportContext context, Map<String, ZoneRules> zones, KeyIndex staff,
-            KeyIndex patients, Set<String> services) throws IOException {
-        References refs = new References(zones, new KeyIndex(zones.keySet()), staff, patients);
-        try (CsvReader csv = open("encounters.csv")) {
-            int[] c = csv.header().require(ENCOUNTER_COLUMNS);
-            if (encountersDirect(context, csv, c, refs, services)) {
-                return;
-            }
-            String file = csv.fileName();
-            Refusal reject = (column, value, reason) -> context.reject(file, csv.line(), column, value, reason);
-            while (csv.next()) {
-                context.rowRead(csv.bytesRead());
-                Object[] visit = visit(csv, c, refs, reject);
-                if (visit == null) {
-                    continue;
-                }
-                String service = (String) visit[3];
-                if (services.add(service) && !context.append(file, csv.line(), SERVICES, service, serviceLabel(service))) {
-                    services.remove(service);
-                    continue;
-                }
-                context.append(file, csv.line(), VISITS, visit);
-            }
-            context.fileDone(csv.bytesRead());
+    private void encounters(ImportContext context, CsvReader csv, DirectLoad direct, References refs,
+            Set<String> services) throws IOException {
+        int[] c = csv.header().require(ENCOUNTER_COLUMNS);
+        if (direct != null) {
+            encountersDirect(context, csv, c, refs, services, direct);
+            return;
         }
+        String file = csv.fileName();
+        Refusal reject = (column, value, reason) -> context.reject(file, csv.line(), column, value, reason);
+        while (csv.next()) {
+            context.rowRead(csv.bytesRead());
+            Object[] visit = visit(csv, c, refs, reject);
+            if (visit == null) {
+                continue;
+            }
+            String service = (String) visit[3];
+            if (services.add(service) && !context.append(file, csv.line(), SERVICES, service, serviceLabel(service))) {
+                services.remove(service);
+                continue;
+            }
+            context.append(file, csv.line(), VISITS, visit);
+        }
+        context.fileDone(csv.bytesRead());
     }
 
     /** UTC epoch second of the START of the record {@link #visit} last accepted. */
@@ -290,70 +298,71 @@ public final class SyntheaImport implements ImportSource {
     };
 
     /**
-     * Encounters through a {@link DirectLoad}: DuckDB reads encounters.csv into visits while this
-     * pass checks every record exactly as the row-by-row loop does. Any record the loop would reject,
-     * or that is not in the plain form DuckDB's reader takes alike (see {@link #plain}), declines the
-     * direct load; so does any difference between this pass's totals and those of DuckDB's rows.
-     *
-     * @return false when no direct load was possible (then the caller reads the file row by row)
+     * Encounters through a {@link DirectLoad} (started by {@link #startDirect}): DuckDB reads
+     * encounters.csv into visits while this pass checks every record as the row-by-row loop does.
+     * Records in the common form are settled by {@link EncounterCheck} from their bytes; every other
+     * one goes through {@link #visit} itself. Any record the loop would reject, or that is not in the
+     * plain form DuckDB's reader takes alike (see {@link #plain}), declines the direct load; so does
+     * any difference between this pass's totals and those of DuckDB's rows.
      */
-    private boolean encountersDirect(ImportContext context, CsvReader csv, int[] c, References refs,
-            Set<String> services) throws IOException {
+    private void encountersDirect(ImportContext context, CsvReader csv, int[] c, References refs,
+            Set<String> services, DirectLoad load) throws IOException {
         int fields = csv.header().names().size();
-        DirectSelect select = directSelect(fields, c, refs.zones());
-        if (select == null) {
-            return false;
-        }
-        Optional<DirectLoad> started = context.direct(VISITS, select.sql(), select.parameters());
-        if (started.isEmpty()) {
-            return false;
-        }
         String file = csv.fileName();
         Refusal decline = (column, value, reason) -> {
             throw new DirectLoadDeclined(file + ":" + csv.line() + ": " + (column.isEmpty() ? "" : column + ": ") + reason, null);
         };
         List<String> newServices = new ArrayList<>();
         long[] totals = new long[VISIT_TOTALS.length];
-        try (DirectLoad load = started.get()) {
-            while (csv.next()) {
-                context.rowRead(csv.bytesRead());
-                if (csv.fieldCount() != fields) {
-                    decline.refuse("", "", csv.fieldCount() + " fields where the header has " + fields);
-                }
-                Object[] visit = visit(csv, c, refs, decline);
-                String problem = plain(csv, c, visit);
-                if (problem != null) {
-                    decline.refuse("", "", problem);
-                }
-                if (!context.fits(VISITS, visit)) {
-                    decline.refuse("", "", "does not fit the visits table");
-                }
-                String service = (String) visit[3];
-                if (!services.contains(service)) {
-                    if (!context.fits(SERVICES, service, serviceLabel(service))) {
-                        decline.refuse("ENCOUNTERCLASS", service, "does not fit the services table");
-                    }
-                    services.add(service);
-                    newServices.add(service);
-                }
-                add(totals, csv, c, visit);
-            }
-            if (csv.irregular()) {
-                decline.refuse("", "", "blank lines or stray carriage returns, which CSV readers treat differently");
-            }
-            load.await();
-            long[] sums = load.sums(VISIT_TOTALS);
-            if (!Arrays.equals(sums, totals)) {
-                throw new DirectLoadDeclined(file + ": DuckDB's rows differ from the file's (totals "
-                        + Arrays.toString(sums) + " against " + Arrays.toString(totals) + ")", null);
-            }
-            load.keep();
+        KeyIndex organizations = refs.organizations();
+        ZoneRules[] zoneByOrdinal = new ZoneRules[organizations.size()];
+        for (int i = 0; i < zoneByOrdinal.length; i++) {
+            zoneByOrdinal[i] = refs.zones().get(organizations.id(i));
         }
+        EncounterCheck common = new EncounterCheck(csv, fields, c, organizations, zoneByOrdinal, refs.patients(),
+                refs.staff(), rawClasses);
+        while (csv.next()) {
+            context.rowRead(csv.bytesRead());
+            if (common.accept(totals)) {
+                continue;
+            }
+            // Not in the common form: the row-by-row check decides, and declines with its reason.
+            if (csv.fieldCount() != fields) {
+                decline.refuse("", "", csv.fieldCount() + " fields where the header has " + fields);
+            }
+            Object[] visit = visit(csv, c, refs, decline);
+            String problem = plain(csv, c, visit);
+            if (problem != null) {
+                decline.refuse("", "", problem);
+            }
+            if (!context.fits(VISITS, visit)) {
+                decline.refuse("", "", "does not fit the visits table");
+            }
+            String service = (String) visit[3];
+            if (!services.contains(service)) {
+                if (!context.fits(SERVICES, service, serviceLabel(service))) {
+                    decline.refuse("ENCOUNTERCLASS", service, "does not fit the services table");
+                }
+                services.add(service);
+                newServices.add(service);
+            }
+            add(totals, csv, c, visit);
+            common.classAccepted(rawClass);
+        }
+        if (csv.irregular()) {
+            decline.refuse("", "", "blank lines or stray carriage returns, which CSV readers treat differently");
+        }
+        load.await();
+        long[] sums = load.sums(VISIT_TOTALS);
+        if (!Arrays.equals(sums, totals)) {
+            throw new DirectLoadDeclined(file + ": DuckDB's rows differ from the file's (totals "
+                    + Arrays.toString(sums) + " against " + Arrays.toString(totals) + ")", null);
+        }
+        load.keep();
         for (String service : newServices) {
             context.append(file, csv.line(), SERVICES, service, serviceLabel(service));
         }
         context.fileDone(csv.bytesRead());
-        return true;
     }
 
     /**
@@ -398,6 +407,22 @@ public final class SyntheaImport implements ImportSource {
         if (visit[4] != null) {
             totals[7]++;
         }
+    }
+
+    /**
+     * Starts DuckDB's direct read of encounters.csv, or nothing: when the database cannot, when a
+     * column is missing (the row-by-row read then reports it), or when a zone is beyond {@link LocalTimeSql}.
+     */
+    private Optional<DirectLoad> startDirect(ImportContext context, CsvReader csv, Map<String, ZoneRules> zones) {
+        int[] c = new int[ENCOUNTER_COLUMNS.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = csv.header().indexOf(ENCOUNTER_COLUMNS[i]);
+            if (c[i] < 0) {
+                return Optional.empty();
+            }
+        }
+        DirectSelect select = directSelect(csv.header().names().size(), c, zones);
+        return select == null ? Optional.empty() : context.direct(VISITS, select.sql(), select.parameters());
     }
 
     /** The SELECT of a direct load and its bound values (the file, and locations with their zones). */

@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hand-written fast paths against java.time and BigDecimal on the same text. */
 class ValuesTest {
@@ -86,5 +91,37 @@ class ValuesTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long plain(String text) {
+        byte[] b = ("," + text + ",").getBytes(StandardCharsets.UTF_8);
+        return Values.plainEpochSecond(b, 1, b.length - 2);
+    }
+
+    @Test
+    void plainInstantsOfEveryDayFrom1900To2100ReadAsTheStringPathReadsThem() throws Values.BadValue {
+        Random random = new Random(3);
+        for (LocalDate day = LocalDate.of(1900, 1, 1); day.getYear() <= 2100; day = day.plusDays(1)) {
+            int second = random.nextInt(86_400);
+            String text = String.format("%sT%02d:%02d:%02dZ", day, second / 3600, second / 60 % 60, second % 60);
+            byte[] b = bytes(text);
+            assertThat(Values.plainEpochSecond(b, 0, b.length)).as(text).isEqualTo(Values.epochSecond(text));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-02-29T10:00:00Z", "2100-02-29T10:00:00Z", "2024-04-31T10:00:00Z", "2024-13-01T10:00:00Z",
+        "2024-00-10T10:00:00Z", "2024-01-00T10:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T10:60:00Z",
+        "2024-01-01T10:00:60Z", "2024-01-01T10:00:00z", "2024-01-01 10:00:00Z", "2024-01-01T10:00:00+00:00",
+        "2024-01-01T10:00:00.5Z", "2024-1-01T10:00:00Z", "20x4-01-01T10:00:00Z", "2024-01-01T1:00:00Z", ""})
+    void otherFormsAndInvalidDatesAreNotPlain(String text) {
+        assertThat(plain(text)).isEqualTo(Values.NOT_PLAIN);
+    }
+
+    @Test
+    void leapDaysAndMonthEndsAreRead() throws Values.BadValue {
+        for (String text : List.of("2024-02-29T23:59:59Z", "2000-02-29T00:00:00Z", "2024-01-31T12:00:00Z", "2024-04-30T12:00:00Z")) {
+            assertThat(plain(text)).as(text).isEqualTo(Values.epochSecond(text));
+        }
     }
 }
