@@ -173,13 +173,13 @@ public final class SyntheaImport implements ImportSource {
                 Integer birthYear = null;
                 if (!csv.isEmpty(c[1])) {
                     try {
-                        birthYear = Values.yearOfDate(csv.get(c[1]));
+                        birthYear = Values.yearOfDate(csv.data(), csv.start(c[1]), csv.length(c[1]));
                     } catch (BadValue e) {
                         context.reject(csv.fileName(), csv.line(), "BIRTHDATE", csv.get(c[1]), e.getMessage());
                         continue;
                     }
                 }
-                if (context.append(csv.fileName(), csv.line(), PATIENTS, id, birthYear, sex(csv.get(c[2])))) {
+                if (context.append(csv.fileName(), csv.line(), PATIENTS, id, birthYear, sex(csv, c[2]))) {
                     patients.add(id);
                 }
             }
@@ -552,6 +552,20 @@ public final class SyntheaImport implements ImportSource {
             return null;
         }
         return csv.get(index);
+    }
+
+    /** As {@link #sex(String)}; Synthea's one-letter values straight from the bytes. */
+    private static String sex(CsvReader csv, int index) {
+        if (csv.length(index) == 1) {
+            byte letter = csv.data()[csv.start(index)];
+            if (letter == 'M') {
+                return "male";
+            }
+            if (letter == 'F') {
+                return "female";
+            }
+        }
+        return sex(csv.get(index));
     }
 
     /** Synthea writes M and F; anything else is kept as "other" rather than guessed. */

@@ -124,4 +124,19 @@ class ValuesTest {
             assertThat(plain(text)).as(text).isEqualTo(Values.epochSecond(text));
         }
     }
+
+    @Test
+    void yearsOfDatesFromBytesAreTheParserOwn() throws Values.BadValue {
+        for (LocalDate day = LocalDate.of(1900, 1, 1); day.getYear() <= 2100; day = day.plusDays(1)) {
+            byte[] b = bytes("," + day + ",");
+            assertThat(Values.yearOfDate(b, 1, 10)).isEqualTo(day.getYear());
+        }
+        for (String bad : List.of("2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "1987-3-14",
+                "19x7-03-14", "1987/03/14", "")) {
+            byte[] b = bytes(bad);
+            assertThatThrownBy(() -> Values.yearOfDate(b, 0, b.length)).as(bad).isInstanceOf(Values.BadValue.class)
+                    .hasMessage("expected an ISO date, like 1987-03-14");
+        }
+        assertThat(Values.yearOfDate(bytes("+12345-01-01"), 0, 12)).isEqualTo(12345); // the parser's wider form
+    }
 }
