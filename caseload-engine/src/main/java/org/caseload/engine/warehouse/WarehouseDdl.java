@@ -34,6 +34,16 @@ public final class WarehouseDdl {
         };
     }
 
+    /**
+     * Characters a value of the type may have, as the DDL declares them (DuckDB ignores VARCHAR(n), so
+     * the loader holds every database to what MySQL would refuse); {@link Integer#MAX_VALUE} for
+     * types without a length.
+     */
+    public static int maxLength(ColumnType type) {
+        DataType<?> dataType = dataType(type);
+        return dataType.lengthDefined() ? dataType.length() : Integer.MAX_VALUE;
+    }
+
     /** CREATE TABLE IF NOT EXISTS statements for every warehouse table, in dependency order. */
     public static List<Query> createStatements(DSLContext dsl) {
         return WarehouseSchema.TABLES.stream().map(t -> createTable(dsl, t)).toList();

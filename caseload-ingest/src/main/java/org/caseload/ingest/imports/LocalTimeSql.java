@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,16 +34,6 @@ public final class LocalTimeSql {
 
     private LocalTimeSql() {}
 
-    /** The first epoch second of {@link #FIRST_YEAR} (UTC). */
-    public static long firstSecond() {
-        return FIRST_SECOND;
-    }
-
-    /** The first epoch second after {@link #LAST_YEAR} (UTC). */
-    public static long endSecond() {
-        return END_SECOND;
-    }
-
     /** Whether the SQL converts this instant (it lies within the years the list spans). */
     public static boolean covers(long epochSecond) {
         return epochSecond >= FIRST_SECOND && epochSecond < END_SECOND;
@@ -50,11 +41,12 @@ public final class LocalTimeSql {
 
     /** Transitions the zone has in one year at most within the years covered. */
     public static int transitionsPerYear(ZoneRules rules) {
-        int most = 0;
-        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-            most = Math.max(most, transitions(rules, year).size());
-        }
-        return most;
+        return new Offsets(rules).transitionsPerYear();
+    }
+
+    /** As {@link #years(Offsets, int)} for the zone's rules. */
+    public static String years(ZoneRules rules, int transitions) {
+        return years(new Offsets(rules), transitions);
     }
 
     /**
@@ -62,24 +54,23 @@ public final class LocalTimeSql {
      * {@code transitions} transitions each (missing ones NULL), or null when a year has more than
      * {@value #MAX_TRANSITIONS} (or more than {@code transitions}).
      */
-    public static String years(ZoneRules rules, int transitions) {
+    public static String years(Offsets zone, int transitions) {
         if (transitions > MAX_TRANSITIONS) {
             return null;
         }
         StringBuilder sql = new StringBuilder(64 * (LAST_YEAR - FIRST_YEAR + 1)).append('[');
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-            List<ZoneOffsetTransition> within = transitions(rules, year);
-            if (within.size() > transitions) {
+            int first = zone.firstIn(year);
+            int end = zone.endOf(year);
+            if (end - first > transitions) {
                 return null;
             }
-            Instant start = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            sql.append(year == FIRST_YEAR ? "" : ",").append("{'o0': ").append(rules.getOffset(start).getTotalSeconds());
+            sql.append(year == FIRST_YEAR ? "" : ",").append("{'o0': ").append(zone.offsets[first]);
             for (int i = 0; i < transitions; i++) {
-                String at = i < within.size()
-                        ? "TIMESTAMP '" + TIMESTAMP.format(LocalDateTime.ofInstant(within.get(i).getInstant(), ZoneOffset.UTC)) + "'"
-                        : "NULL::TIMESTAMP";
-                String offset = i < within.size() ? Integer.toString(within.get(i).getOffsetAfter().getTotalSeconds())
-                        : "NULL::INTEGER";
+                int t = first + i;
+                String at = t < end ? "TIMESTAMP '" + TIMESTAMP.format(LocalDateTime.ofEpochSecond(zone.transitions[t], 0,
+                        ZoneOffset.UTC)) + "'" : "NULL::TIMESTAMP";
+                String offset = t < end ? Integer.toString(zone.offsets[t + 1]) : "NULL::INTEGER";
                 sql.append(", 't").append(i + 1).append("': ").append(at).append(", 'o").append(i + 1).append("': ").append(offset);
             }
             sql.append('}');
@@ -87,18 +78,69 @@ public final class LocalTimeSql {
         return sql.append(']').toString();
     }
 
-    /** The transitions after the start of {@code year} (UTC) and before the next year's. */
-    private static List<ZoneOffsetTransition> transitions(ZoneRules rules, int year) {
-        Instant start = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<ZoneOffsetTransition> within = new ArrayList<>();
-        // At a transition's own instant the new offset applies, in java.time and below (>=); one exactly
-        // at the year's start is already in the year's starting offset.
-        for (ZoneOffsetTransition t = rules.nextTransition(start); t != null && t.getInstant().isBefore(end);
-                t = rules.nextTransition(t.getInstant())) {
-            within.add(t);
+    /**
+     * A zone's UTC offsets over the years covered, as sorted arrays: the one walk through its rules
+     * that both the SQL lists ({@link #years}) and conversions in Java ({@link #offset}) read. The
+     * offsets are {@link ZoneRules#getOffset(Instant)}'s, which for instants past its stored
+     * transitions (2008 on for New York) recomputes the year's transitions through a map on every call.
+     */
+    public static final class Offsets {
+        /** Epoch seconds after {@link #FIRST_SECOND} and before {@link #END_SECOND} at which the offset changes, ascending. */
+        private final long[] transitions;
+        /** offsets[i]: the offset from transitions[i - 1] on (offsets[0]: from the first year's start). */
+        private final int[] offsets;
+
+        public Offsets(ZoneRules rules) {
+            List<ZoneOffsetTransition> list = new ArrayList<>();
+            // At a transition's own instant the new offset applies, in java.time and in the SQL (>=); one
+            // exactly at a year's start is already in that year's starting offset.
+            for (ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(FIRST_SECOND));
+                    t != null && t.toEpochSecond() < END_SECOND; t = rules.nextTransition(t.getInstant())) {
+                list.add(t);
+            }
+            transitions = new long[list.size()];
+            offsets = new int[list.size() + 1];
+            offsets[0] = rules.getOffset(Instant.ofEpochSecond(FIRST_SECOND)).getTotalSeconds();
+            for (int i = 0; i < list.size(); i++) {
+                transitions[i] = list.get(i).toEpochSecond();
+                offsets[i + 1] = list.get(i).getOffsetAfter().getTotalSeconds();
+            }
         }
-        return within;
+
+        /** The offset in seconds at {@code epochSecond}, which {@link #covers}. */
+        public int offset(long epochSecond) {
+            return offsets[passed(epochSecond)];
+        }
+
+        /** Transitions in one year at most. */
+        public int transitionsPerYear() {
+            int most = 0;
+            for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+                most = Math.max(most, endOf(year) - firstIn(year));
+            }
+            return most;
+        }
+
+        /** How many transitions are at or before {@code epochSecond}. */
+        private int passed(long epochSecond) {
+            int i = Arrays.binarySearch(transitions, epochSecond);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
+
+        /** Index of the first transition after the start of {@code year} (UTC). */
+        private int firstIn(int year) {
+            return passed(yearStart(year));
+        }
+
+        /** Index of the first transition at or after the start of the next year. */
+        private int endOf(int year) {
+            int i = Arrays.binarySearch(transitions, yearStart(year + 1));
+            return i >= 0 ? i : -i - 1;
+        }
+
+        private static long yearStart(int year) {
+            return LocalDate.of(year, 1, 1).toEpochDay() * 86_400L;
+        }
     }
 
     /** The entry of {@code utc}'s year in {@code years} (a list from {@link #years}). */

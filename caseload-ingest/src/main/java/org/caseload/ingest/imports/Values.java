@@ -102,31 +102,33 @@ public final class Values {
      * become a BigDecimal without a string; anything else goes through the general path.
      */
     public static BigDecimal money(byte[] b, int off, int len) throws BadValue {
+        long cents = plainCents(b, off, len);
+        return cents >= 0 ? BigDecimal.valueOf(cents, 2)
+                : money(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The cents of money in the plain form ({@link #isPlainMoney}) of at most 16 characters, or -1:
+     * what {@link #money} reads there, without a BigDecimal.
+     */
+    public static long plainCents(byte[] b, int off, int len) {
+        if (len == 0 || len > 16) {
+            return -1;
+        }
         long unscaled = 0;
-        int decimals = -1;
-        if (len > 0 && len <= 16) {
-            for (int i = off; i < off + len; i++) {
-                byte c = b[i];
-                if (c >= '0' && c <= '9') {
-                    unscaled = unscaled * 10 + (c - '0');
-                    if (decimals >= 0) {
-                        decimals++;
-                    }
-                } else if (c == '.' && decimals < 0 && i > off) {
-                    decimals = 0;
-                } else {
-                    decimals = -2;
-                    break;
-                }
-            }
-            if (decimals == -1) {
-                return BigDecimal.valueOf(unscaled * 100, 2);
-            }
-            if (decimals >= 1 && decimals <= 2) {
-                return BigDecimal.valueOf(decimals == 1 ? unscaled * 10 : unscaled, 2);
+        int point = -1;
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+            } else if (c == '.' && point < 0 && i > off) {
+                point = i;
+            } else {
+                return -1;
             }
         }
-        return money(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        int decimals = point < 0 ? 0 : off + len - point - 1;
+        return point < 0 ? unscaled * 100 : decimals == 1 ? unscaled * 10 : decimals == 2 ? unscaled : -1;
     }
 
     /**

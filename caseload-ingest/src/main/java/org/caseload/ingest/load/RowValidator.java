@@ -7,7 +7,6 @@ import org.caseload.engine.warehouse.WarehouseDdl;
 import org.caseload.model.warehouse.Column;
 import org.caseload.model.warehouse.ColumnType;
 import org.caseload.model.warehouse.Table;
-import org.jooq.DataType;
 
 /**
  * Checks rows against a table's columns before any database sees them, so every backend rejects the
@@ -27,9 +26,7 @@ final class RowValidator {
         this.columns = table.columns().toArray(Column[]::new);
         this.maxLengths = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            // Lengths come from the DDL so that DuckDB, which ignores VARCHAR(n), rejects what MySQL would.
-            DataType<?> type = WarehouseDdl.dataType(columns[i].type());
-            maxLengths[i] = type.lengthDefined() ? type.length() : Integer.MAX_VALUE;
+            maxLengths[i] = WarehouseDdl.maxLength(columns[i].type());
         }
     }
 

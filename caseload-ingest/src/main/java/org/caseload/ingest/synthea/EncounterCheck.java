@@ -1,7 +1,5 @@
 package org.caseload.ingest.synthea;
 
-import java.time.Instant;
-import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +10,6 @@ import org.caseload.ingest.imports.KeyIndex;
 import org.caseload.ingest.imports.LocalTimeSql;
 import org.caseload.ingest.imports.Values;
 import org.caseload.model.warehouse.ColumnType;
-import org.jooq.DataType;
 
 /**
  * The direct load's check of one encounter record in its common form, straight from the field
@@ -34,7 +31,7 @@ import org.jooq.DataType;
 final class EncounterCheck {
     /** Cents in DECIMAL(12,2): at most twelve digits. */
     private static final long MONEY_LIMIT = 1_000_000_000_000L;
-    private static final int MAX_ID_LENGTH = idLength();
+    private static final int MAX_ID_LENGTH = WarehouseDdl.maxLength(ColumnType.ID);
 
     private final CsvReader csv;
     private final int fields;
@@ -51,16 +48,16 @@ final class EncounterCheck {
     private final KeyIndex staff;
     private final KeyIndex classes;
     /** Zone offsets by organization ordinal. */
-    private final Offsets[] zones;
+    private final LocalTimeSql.Offsets[] zones;
     /** Classes (by ordinal in {@link #classes}) the row-by-row check accepted as written: their service is known. */
     private boolean[] acceptedClasses = new boolean[16];
 
     /**
      * @param c the columns of {@code SyntheaImport}'s ENCOUNTER_COLUMNS, in its order
-     * @param zones the zone rules of each organization ordinal of {@code organizations}
+     * @param zones the zone rules of every organization in {@code organizations}
      */
-    EncounterCheck(CsvReader csv, int fields, int[] c, KeyIndex organizations, ZoneRules[] zones, KeyIndex patients,
-            KeyIndex staff, KeyIndex classes) {
+    EncounterCheck(CsvReader csv, int fields, int[] c, KeyIndex organizations, Map<String, ZoneRules> zones,
+            KeyIndex patients, KeyIndex staff, KeyIndex classes) {
         this.csv = csv;
         this.fields = fields;
         this.id = c[0];
@@ -72,10 +69,10 @@ final class EncounterCheck {
         this.encounterClass = c[6];
         this.charge = c[7];
         this.organizations = organizations;
-        Map<ZoneRules, Offsets> distinct = new HashMap<>();
-        this.zones = new Offsets[zones.length];
-        for (int i = 0; i < zones.length; i++) {
-            this.zones[i] = distinct.computeIfAbsent(zones[i], Offsets::new);
+        Map<ZoneRules, LocalTimeSql.Offsets> distinct = new HashMap<>();
+        this.zones = new LocalTimeSql.Offsets[organizations.size()];
+        for (int i = 0; i < this.zones.length; i++) {
+            this.zones[i] = distinct.computeIfAbsent(zones.get(organizations.id(i)), LocalTimeSql.Offsets::new);
         }
         this.patients = patients;
         this.staff = staff;
@@ -166,69 +163,9 @@ final class EncounterCheck {
         return outside >= 0;
     }
 
-    /**
-     * Cents of plain digits with no point or one followed by one or two decimals, below DECIMAL(12,2)'s
-     * limit; -1 otherwise: the cents of {@code Values.money} where {@code Values.isPlainMoney} holds.
-     */
+    /** Cents of money {@link Values#money} reads in its plain form and DECIMAL(12,2) holds; -1 otherwise. */
     static long cents(byte[] b, int off, int len) {
-        if (len == 0 || len > 15) {
-            return -1;
-        }
-        long value = 0;
-        int point = -1;
-        for (int i = off; i < off + len; i++) {
-            int c = b[i];
-            if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-            } else if (c == '.' && point < 0 && i > off) {
-                point = i;
-            } else {
-                return -1;
-            }
-        }
-        int decimals = point < 0 ? 0 : off + len - point - 1;
-        long cents = point < 0 ? value * 100 : decimals == 1 ? value * 10 : decimals == 2 ? value : -1;
+        long cents = Values.plainCents(b, off, len);
         return cents < MONEY_LIMIT ? cents : -1;
-    }
-
-    /**
-     * A zone's UTC offsets over the years {@link LocalTimeSql} converts, as sorted arrays: the same
-     * offsets as {@link ZoneRules#getOffset(Instant)}, which for instants past its stored transitions
-     * (2008 on for New York) recomputes the year's transitions through a map on every call.
-     */
-    static final class Offsets {
-        /** Epoch seconds at which the offset changes, ascending. */
-        private final long[] transitions;
-        /** offsets[i]: the offset from transitions[i - 1] (from the first year for i = 0) on. */
-        private final int[] offsets;
-
-        Offsets(ZoneRules rules) {
-            long first = LocalTimeSql.firstSecond();
-            long end = LocalTimeSql.endSecond();
-            java.util.List<ZoneOffsetTransition> list = new java.util.ArrayList<>();
-            ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(first));
-            while (next != null && next.toEpochSecond() < end) {
-                list.add(next);
-                next = rules.nextTransition(next.getInstant());
-            }
-            transitions = new long[list.size()];
-            offsets = new int[list.size() + 1];
-            offsets[0] = rules.getOffset(Instant.ofEpochSecond(first)).getTotalSeconds();
-            for (int i = 0; i < list.size(); i++) {
-                transitions[i] = list.get(i).toEpochSecond();
-                offsets[i + 1] = list.get(i).getOffsetAfter().getTotalSeconds();
-            }
-        }
-
-        /** The offset at {@code epochSecond}, which {@link LocalTimeSql#covers}. */
-        int offset(long epochSecond) {
-            int i = Arrays.binarySearch(transitions, epochSecond);
-            return offsets[i >= 0 ? i + 1 : -i - 1];
-        }
-    }
-
-    private static int idLength() {
-        DataType<?> type = WarehouseDdl.dataType(ColumnType.ID);
-        return type.lengthDefined() ? type.length() : Integer.MAX_VALUE;
     }
 }

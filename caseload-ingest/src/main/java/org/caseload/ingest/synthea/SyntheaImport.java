@@ -314,12 +314,7 @@ public final class SyntheaImport implements ImportSource {
         };
         List<String> newServices = new ArrayList<>();
         long[] totals = new long[VISIT_TOTALS.length];
-        KeyIndex organizations = refs.organizations();
-        ZoneRules[] zoneByOrdinal = new ZoneRules[organizations.size()];
-        for (int i = 0; i < zoneByOrdinal.length; i++) {
-            zoneByOrdinal[i] = refs.zones().get(organizations.id(i));
-        }
-        EncounterCheck common = new EncounterCheck(csv, fields, c, organizations, zoneByOrdinal, refs.patients(),
+        EncounterCheck common = new EncounterCheck(csv, fields, c, refs.organizations(), refs.zones(), refs.patients(),
                 refs.staff(), rawClasses);
         while (csv.next()) {
             context.rowRead(csv.bytesRead());
@@ -436,10 +431,11 @@ public final class SyntheaImport implements ImportSource {
      */
     private DirectSelect directSelect(int fields, int[] c, Map<String, ZoneRules> zones) {
         List<ZoneRules> distinct = zones.values().stream().distinct().toList();
-        int transitions = distinct.stream().mapToInt(LocalTimeSql::transitionsPerYear).max().orElse(0);
+        List<LocalTimeSql.Offsets> offsets = distinct.stream().map(LocalTimeSql.Offsets::new).toList();
+        int transitions = offsets.stream().mapToInt(LocalTimeSql.Offsets::transitionsPerYear).max().orElse(0);
         List<String> years = new ArrayList<>();
-        for (ZoneRules rules : distinct) {
-            String list = LocalTimeSql.years(rules, transitions);
+        for (LocalTimeSql.Offsets zone : offsets) {
+            String list = LocalTimeSql.years(zone, transitions);
             if (list == null) {
                 return null;
             }

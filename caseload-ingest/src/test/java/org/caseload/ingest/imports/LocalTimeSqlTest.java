@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,8 @@ import java.util.TreeSet;
 import org.caseload.ingest.DuckDbTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DuckDB's evaluation of {@link LocalTimeSql} against java.time ({@link Values#localIn}) for every
@@ -99,5 +102,30 @@ class LocalTimeSqlTest {
 
     private static String utc(long second) {
         return TIMESTAMP.format(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC));
+    }
+
+    /** Zones with no transitions, US and EU rules, half-hour DST, and Morocco's several a year. */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Africa/Casablanca",
+        "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Apia"})
+    void offsetsAreTheZoneRulesOwnAtTransitionsAndBetween(String zone) {
+        ZoneRules rules = ZoneId.of(zone).getRules();
+        LocalTimeSql.Offsets offsets = new LocalTimeSql.Offsets(rules);
+        long first = LocalDate.of(LocalTimeSql.FIRST_YEAR, 1, 1).toEpochDay() * 86_400L;
+        long end = LocalDate.of(LocalTimeSql.LAST_YEAR + 1, 1, 1).toEpochDay() * 86_400L;
+        ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(first));
+        while (next != null && next.toEpochSecond() < end) {
+            for (long s = next.toEpochSecond() - 1; s <= next.toEpochSecond() + 1; s++) {
+                assertThat(offsets.offset(s)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds());
+            }
+            next = rules.nextTransition(next.getInstant());
+        }
+        Random random = new Random(zone.hashCode());
+        for (int i = 0; i < 20_000; i++) {
+            long s = first + (long) (random.nextDouble() * (end - first));
+            assertThat(offsets.offset(s)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds());
+        }
+        assertThat(offsets.offset(first)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(first)).getTotalSeconds());
+        assertThat(offsets.offset(end - 1)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(end - 1)).getTotalSeconds());
     }
 }

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
-import java.util.Random;
-import org.caseload.ingest.imports.LocalTimeSql;
 import org.caseload.ingest.imports.Values;
 import org.caseload.ingest.imports.Values.BadValue;
 import org.junit.jupiter.api.Test;
@@ -17,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link EncounterCheck}'s parsing held to the row-by-row path's ({@link Values}, {@link ZoneRules};
- * its times are {@link Values#plainEpochSecond}, tested in {@code ValuesTest}):
+ * {@link EncounterCheck}'s parsing held to the row-by-row path's ({@link Values}; its times are
+ * {@link Values#plainEpochSecond}, tested in {@code ValuesTest}, and its offsets
+ * {@code LocalTimeSql.Offsets}, tested in {@code LocalTimeSqlTest}):
  * whatever it reads, it reads as they do; what it does not take, they decide. (Whole records in and
  * out of its common form are compared with the row-by-row import in {@code SyntheaDirectLoadTest}.)
  */
@@ -59,30 +54,5 @@ class EncounterCheckTest {
                 assertThat(new String(b, 1, 1, StandardCharsets.UTF_8).isBlank()).isFalse();
             }
         }
-    }
-
-    /** Zones with no transitions, US and EU rules, half-hour DST, and Morocco's several a year. */
-    @ParameterizedTest
-    @ValueSource(strings = {"UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Africa/Casablanca",
-        "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Apia"})
-    void offsetsAreTheZoneRulesOwnAtTransitionsAndBetween(String zone) {
-        ZoneRules rules = ZoneId.of(zone).getRules();
-        EncounterCheck.Offsets offsets = new EncounterCheck.Offsets(rules);
-        long first = LocalTimeSql.firstSecond();
-        long end = LocalTimeSql.endSecond();
-        ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(first));
-        while (next != null && next.toEpochSecond() < end) {
-            for (long s = next.toEpochSecond() - 1; s <= next.toEpochSecond() + 1; s++) {
-                assertThat(offsets.offset(s)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds());
-            }
-            next = rules.nextTransition(next.getInstant());
-        }
-        Random random = new Random(zone.hashCode());
-        for (int i = 0; i < 20_000; i++) {
-            long s = first + (long) (random.nextDouble() * (end - first));
-            assertThat(offsets.offset(s)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(s)).getTotalSeconds());
-        }
-        assertThat(offsets.offset(first)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(first)).getTotalSeconds());
-        assertThat(offsets.offset(end - 1)).isEqualTo(rules.getOffset(Instant.ofEpochSecond(end - 1)).getTotalSeconds());
     }
 }

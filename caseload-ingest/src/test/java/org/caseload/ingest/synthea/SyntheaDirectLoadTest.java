@@ -124,12 +124,9 @@ class SyntheaDirectLoadTest {
     void encountersAtLocationsInSeveralZonesConvertEachInItsOwn() throws Exception {
         // A clinic imported earlier in London; the fixture's clinics now in New York, and one more
         // encounter at the London clinic in the same file: the direct load joins each row to its zone.
-        Path london = dir.resolve("london");
-        Files.createDirectories(london);
-        Files.writeString(london.resolve("organizations.csv"), "Id,NAME,CITY,STATE\nldn,Thames Clinic,London,LND\n");
-        Files.writeString(london.resolve("providers.csv"), "Id,NAME,ORGANIZATION,SPECIALITY\nldn-p,Dr L,ldn,GENERAL PRACTICE\n");
-        Files.writeString(london.resolve("patients.csv"), "Id,BIRTHDATE,GENDER\nldn-pa,1970-01-01,F\n");
-        Files.writeString(london.resolve("encounters.csv"), "Id,START,STOP,PATIENT,ORGANIZATION,PROVIDER,ENCOUNTERCLASS,TOTAL_CLAIM_COST\n"
+        Path london = SyntheaImportTest.export(dir.resolve("london"), "Id,NAME,CITY,STATE\nldn,Thames Clinic,London,LND\n",
+                "Id,NAME,ORGANIZATION,SPECIALITY\nldn-p,Dr L,ldn,GENERAL PRACTICE\n", "Id,BIRTHDATE,GENDER\nldn-pa,1970-01-01,F\n",
+                "Id,START,STOP,PATIENT,ORGANIZATION,PROVIDER,ENCOUNTERCLASS,TOTAL_CLAIM_COST\n"
                 + "ldn-e1,2021-06-01T09:00:00Z,2021-06-01T09:20:00Z,ldn-pa,ldn,ldn-p,wellness,10.00\n");
         Path both = copy(FIXTURE, "both", lines -> {
             // Summer (BST, UTC+1) and winter (GMT) at the London clinic.

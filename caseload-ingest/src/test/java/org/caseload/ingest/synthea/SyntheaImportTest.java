@@ -242,12 +242,10 @@ class SyntheaImportTest {
 
     @Test
     void extraColumnsInAnyOrderAreIgnored() throws Exception {
-        Path shuffled = dir.resolve("shuffled");
-        Files.createDirectories(shuffled);
-        Files.writeString(shuffled.resolve("organizations.csv"), "EXTRA,NAME,Id\nx,Clinic A,o1\n");
-        Files.writeString(shuffled.resolve("providers.csv"), "SPECIALITY,Id,NAME,ORGANIZATION,NEW\nNURSE PRACTITIONER,p1,Dr A,o1,\n");
-        Files.writeString(shuffled.resolve("patients.csv"), "GENDER,Id,BIRTHDATE,FIRST\nF,pa1,1990-02-03,Secret\n");
-        Files.writeString(shuffled.resolve("encounters.csv"), "TOTAL_CLAIM_COST,ENCOUNTERCLASS,PROVIDER,ORGANIZATION,PATIENT,STOP,START,Id\r\n"
+        Path shuffled = export(dir.resolve("shuffled"), "EXTRA,NAME,Id\nx,Clinic A,o1\n",
+                "SPECIALITY,Id,NAME,ORGANIZATION,NEW\nNURSE PRACTITIONER,p1,Dr A,o1,\n",
+                "GENDER,Id,BIRTHDATE,FIRST\nF,pa1,1990-02-03,Secret\n",
+                "TOTAL_CLAIM_COST,ENCOUNTERCLASS,PROVIDER,ORGANIZATION,PATIENT,STOP,START,Id\r\n"
                 + "\"1,234.50\",wellness,p1,o1,pa1,2024-01-01T10:30:00Z,2024-01-01T10:00:00Z,e1\r\n"
                 + "12.5,wellness,,o1,pa1,2024-01-02T10:30:00Z,2024-01-02T10:00:00Z,e2\r\n");
         try (Connection c = DuckDbTestSupport.open(dir.resolve("w.duckdb"))) {
@@ -259,6 +257,17 @@ class SyntheaImportTest {
             assertThat(DuckDbTestSupport.queryString(c, "select name || '|' || clinical from role_groups")).isEqualTo("Nurse practitioner|true");
             assertThat(DuckDbTestSupport.queryString(c, "select birth_year || '|' || sex from patients")).isEqualTo("1990|female");
         }
+    }
+
+    /** A Synthea export directory of the four files' given contents. */
+    static Path export(Path directory, String organizations, String providers, String patients, String encounters)
+            throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("organizations.csv"), organizations);
+        Files.writeString(directory.resolve("providers.csv"), providers);
+        Files.writeString(directory.resolve("patients.csv"), patients);
+        Files.writeString(directory.resolve("encounters.csv"), encounters);
+        return directory;
     }
 
     private Path copyFixture() throws IOException {
