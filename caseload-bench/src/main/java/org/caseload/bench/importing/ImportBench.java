@@ -85,10 +85,7 @@ public final class ImportBench {
             long t = System.nanoTime();
             s.execute("create table encounters as select * from read_csv('" + encounters + "', header = true)");
             double seconds = (System.nanoTime() - t) / 1e9;
-            try (ResultSet rs = s.executeQuery("select count(*) from encounters")) {
-                rs.next();
-                check(rs.getLong(1), expected);
-            }
+            check(count(s, "encounters"), expected);
             return seconds;
         } finally {
             delete(db);
@@ -102,8 +99,7 @@ public final class ImportBench {
             for (Query create : WarehouseDdl.createStatements(DSL.using(c, SQLDialect.DUCKDB))) {
                 create.execute();
             }
-            // The settings the loader applies for a load (DuckDbLoadSettings).
-            s.execute("set disabled_compression_methods = 'fsst'");
+            // The setting the loader applies for a load (DuckDbLoadSettings).
             s.execute("set preserve_insertion_order = false");
             long t = System.nanoTime();
             c.setAutoCommit(false);
@@ -113,10 +109,7 @@ public final class ImportBench {
                     + SYNTHEA_COLUMNS + "})");
             c.commit();
             double seconds = (System.nanoTime() - t) / 1e9;
-            try (ResultSet rs = s.executeQuery("select count(*) from visits")) {
-                rs.next();
-                check(rs.getLong(1), expected);
-            }
+            check(count(s, "visits"), expected);
             return seconds;
         } finally {
             delete(db);
@@ -144,6 +137,13 @@ public final class ImportBench {
             return seconds;
         } finally {
             delete(db);
+        }
+    }
+
+    private static long count(Statement statement, String table) throws Exception {
+        try (ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

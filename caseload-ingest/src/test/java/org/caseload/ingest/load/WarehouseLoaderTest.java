@@ -284,8 +284,8 @@ class WarehouseLoaderTest {
                     .isInstanceOf(IllegalStateException.class);
 
             assertThat(queryLong(c, "select count(*) from duckdb_tables() where temporary")).isZero();
-            assertThat(rows(c, "select current_setting('disabled_compression_methods')"))
-                    .containsExactly(List.of(""));
+            assertThat(rows(c, "select current_setting('preserve_insertion_order')::varchar"))
+                    .containsExactly(List.of("true"));
         }
     }
 
