@@ -13,7 +13,7 @@ import org.jooq.SQLDialect;
  * two facts, the filter on the key the analyst knows. Differences in shape are part of what the
  * comparison measures; only the rows must agree.
  *
- * <p>Each case has its hand-written SQL for DuckDB, PostgreSQL and MariaDB: the same aggregation,
+ * <p>Each case has its hand-written SQL for DuckDB, PostgreSQL, MariaDB and Trino: the same aggregation,
  * written as one would for that server. PostgreSQL has no {@code group by all} (ordinals instead),
  * and its integer division truncates, so the rate divides a {@code float8}. MariaDB has no
  * {@code filter} clause (it sums the boolean comparison, its idiom for a conditional count), no
@@ -21,8 +21,11 @@ import org.jooq.SQLDialect;
  * {@code date_trunc} ({@code date_format} to the first of the month, {@code weekday} for the week);
  * it sorts nulls first, so nullable sort keys get {@code x is null} in front; and it divides
  * decimals to only four more digits ({@code div_precision_increment}), so the rates and averages
- * are divided as doubles ({@code 1e0 *}, {@code / 60e0}), as the engine does. The JDBC parameters are
- * the same on every database.
+ * are divided as doubles ({@code 1e0 *}, {@code / 60e0}), as the engine does. Trino's (run by
+ * caseload-trino's {@code TrinoBench}, as Trino needs its own JDK) has {@code count_if}, {@code filter},
+ * {@code group by} ordinals (no {@code group by all}) and divisions of a {@code double}, since Trino
+ * divides integers as integers and keeps a decimal dividend's scale. The JDBC parameters are the same
+ * on every database.
  */
 public final class BenchCases {
     /** The whole demo calendar, so every case reads every row of its fact. */
@@ -36,18 +39,19 @@ public final class BenchCases {
         return all(SQLDialect.DUCKDB);
     }
 
-    /** The cases with the hand-written SQL for {@code dialect}: DuckDB, PostgreSQL or MariaDB. */
+    /** The cases with the hand-written SQL for {@code dialect}: DuckDB, PostgreSQL, MariaDB or Trino. */
     public static List<BenchCase> all(SQLDialect dialect) {
         return List.of(singleFact(dialect), multiFact(dialect), ratio(dialect), filtered(dialect), staffDay(dialect));
     }
 
-    /** The first SQL for DuckDB, the second for PostgreSQL, the third for MariaDB. */
-    private static String sql(SQLDialect dialect, String duckdb, String postgres, String mariadb) {
+    /** The SQL written for DuckDB, PostgreSQL, MariaDB and Trino, in that order. */
+    private static String sql(SQLDialect dialect, String duckdb, String postgres, String mariadb, String trino) {
         return switch (dialect.family()) {
             case DUCKDB -> duckdb;
             case POSTGRES -> postgres;
             case MARIADB, MYSQL -> mariadb;
-            default -> throw new IllegalArgumentException("no hand-written SQL for " + dialect + " (Trino's is in caseload-trino's TrinoBench)");
+            case TRINO -> trino;
+            default -> throw new IllegalArgumentException("no hand-written SQL for " + dialect);
         };
     }
 
@@ -91,6 +95,17 @@ public final class BenchCases {
                 join locations l on l.location_id = v.location_id
                 where v.scheduled_at >= ? and v.scheduled_at < ?
                 group by v.location_id, l.name, month
+                order by location_label, location, month
+                """, """
+                select v.location_id                                    as location,
+                       l.name                                           as location_label,
+                       cast(date_trunc('month', v.scheduled_at) as date) as month,
+                       count_if(v.status = 'completed')                 as visits,
+                       sum(v.charge_amount) filter (where v.status = 'completed') as charges
+                from visits v
+                join locations l on l.location_id = v.location_id
+                where v.scheduled_at >= ? and v.scheduled_at < ?
+                group by 1, 2, 3
                 order by location_label, location, month
                 """), List.of(FROM, TO));
     }
@@ -192,6 +207,33 @@ public final class BenchCases {
                 left join locations l on l.location_id = j.location_id
                 left join services sv on sv.service_id = j.service_id
                 order by location_label is null, location_label, location, service_label is null, service_label, service, month
+                """, """
+                with v as (
+                    select location_id, service_id, cast(date_trunc('month', scheduled_at) as date) as month,
+                           count_if(status = 'completed') as visits
+                    from visits
+                    where scheduled_at >= ? and scheduled_at < ?
+                    group by 1, 2, 3
+                ), s as (
+                    select location_id, service_id, cast(date_trunc('month', started_at) as date) as month,
+                           sum(cost_amount) as staff_cost
+                    from shifts
+                    where started_at >= ? and started_at < ?
+                    group by 1, 2, 3
+                )
+                select location_id            as location,
+                       l.name                 as location_label,
+                       service_id             as service,
+                       sv.name                as service_label,
+                       month,
+                       coalesce(v.visits, 0)  as visits,
+                       s.staff_cost,
+                       cast(s.staff_cost as double) / nullif(v.visits, 0) as staff_cost_per_visit
+                from v
+                full join s using (location_id, service_id, month)
+                left join locations l using (location_id)
+                left join services sv using (service_id)
+                order by location_label, location, service_label, service, month
                 """), List.of(FROM, TO, FROM, TO));
     }
 
@@ -233,6 +275,16 @@ public final class BenchCases {
                 where v.scheduled_at >= ? and v.scheduled_at < ?
                 group by l.region, week
                 order by l.region is null, l.region, week
+                """, """
+                select l.region,
+                       cast(date_trunc('week', v.scheduled_at) as date) as week,
+                       cast(count_if(v.status = 'no_show') as double)
+                         / nullif(count_if(v.status in ('completed', 'no_show')), 0) as no_show_rate
+                from visits v
+                join locations l on l.location_id = v.location_id
+                where v.scheduled_at >= ? and v.scheduled_at < ?
+                group by 1, 2
+                order by region, week
                 """), List.of(FROM, TO));
     }
 
@@ -279,6 +331,18 @@ public final class BenchCases {
                 join locations l on l.location_id = v.location_id
                 where v.scheduled_at >= ? and v.scheduled_at < ? and v.service_id = ?
                 group by v.location_id, l.name, month
+                order by location_label, location, month
+                """, """
+                select v.location_id                                    as location,
+                       l.name                                           as location_label,
+                       cast(date_trunc('month', v.scheduled_at) as date) as month,
+                       count_if(v.status = 'completed')                 as visits,
+                       avg(date_diff('second', v.started_at, v.ended_at) / 60e0)
+                         filter (where v.status = 'completed')          as avg_visit_minutes
+                from visits v
+                join locations l on l.location_id = v.location_id
+                where v.scheduled_at >= ? and v.scheduled_at < ? and v.service_id = ?
+                group by 1, 2, 3
                 order by location_label, location, month
                 """), List.of(FROM, TO, "dental"));
     }
@@ -328,6 +392,18 @@ public final class BenchCases {
                 where v.scheduled_at >= ? and v.scheduled_at < ?
                 group by v.staff_id, st.name, day
                 order by staff_label is null, staff_label, staff, day
+                """, """
+                select v.staff_id                      as staff,
+                       st.name                         as staff_label,
+                       cast(v.scheduled_at as date)    as day,
+                       count_if(v.status = 'completed') as visits,
+                       avg(date_diff('second', v.started_at, v.ended_at) / 60e0)
+                         filter (where v.status = 'completed') as avg_visit_minutes
+                from visits v
+                left join staff st on st.staff_id = v.staff_id
+                where v.scheduled_at >= ? and v.scheduled_at < ?
+                group by 1, 2, 3
+                order by staff_label, staff, day
                 """), List.of(FROM, TO));
     }
 }
