@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import org.caseload.engine.execute.AnalyticsDatabase;
 import org.caseload.engine.execute.Databases;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
@@ -42,20 +43,12 @@ public final class ServerPools {
     /** The analytics pool on a server (the DuckDB pool is the engine's {@link Databases#duckdb}). */
     public static HikariConfig analytics(CaseloadProperties.Analytics a) {
         SQLDialect dialect = Databases.dialectOf(a.url());
-        HikariConfig c = new HikariConfig();
-        c.setPoolName("caseload-analytics");
-        c.setJdbcUrl(a.url());
-        c.setUsername(a.user());
-        c.setPassword(a.password());
-        c.setMaximumPoolSize(a.poolSize());
-        c.setMinimumIdle(Math.min(1, a.poolSize()));
-        c.setConnectionTimeout(a.connectionTimeout().toMillis());
+        // The CLI's settings (lifetime and keepalive below MySQL's default wait_timeout and most proxies' idle
+        // limits, no failure at start), lowered further under the server's own limit by fitToIdleLimit.
+        HikariConfig c = new AnalyticsDatabase(a.url(), a.user(), a.password())
+                .serverPoolConfig(a.poolSize(), a.connectionTimeout());
         // isValid() on borrow must answer well within the connection timeout.
         c.setValidationTimeout(Math.max(250, Math.min(2_000, a.connectionTimeout().toMillis() / 2)));
-        c.setInitializationFailTimeout(-1);
-        // Below MySQL's default wait_timeout (8 h) and most proxies' idle limits; lowered further by fitToIdleLimit.
-        c.setMaxLifetime(Duration.ofMinutes(25).toMillis());
-        c.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
         sessionStatementTimeout(dialect, a.queryTimeout()).ifPresent(sql -> {
             c.setConnectionInitSql(sql);
             // Outside autocommit the SET would belong to the first query's transaction, which the pool rolls back.

@@ -77,6 +77,21 @@ public record AnalyticsDatabase(String url, String user, String password) {
             ds.setMaximumPoolSize(maximumSize);
             return ds;
         }
+        HikariConfig c = serverPoolConfig(maximumSize, CONNECTION_TIMEOUT);
+        // Trino's driver refuses read-only mode changes; the engine never writes anyway.
+        c.setReadOnly(readOnly && dialect() != SQLDialect.TRINO);
+        return new HikariDataSource(c);
+    }
+
+    /**
+     * The settings of {@link #pool} on a server, before its read-only flag: the web application's
+     * analytics pool starts from them too and adds what a long-running server needs (see the app's
+     * {@code ServerPools}).
+     */
+    public HikariConfig serverPoolConfig(int maximumSize, Duration connectionTimeout) {
+        if (isDuckDb()) {
+            throw new IllegalStateException("DuckDB has its own pool (Databases.duckdb): " + redactedUrl());
+        }
         HikariConfig c = new HikariConfig();
         c.setPoolName("caseload-analytics");
         c.setJdbcUrl(url);
@@ -84,13 +99,11 @@ public record AnalyticsDatabase(String url, String user, String password) {
         c.setPassword(password);
         c.setMaximumPoolSize(maximumSize);
         c.setMinimumIdle(Math.min(1, maximumSize));
-        c.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        c.setConnectionTimeout(connectionTimeout.toMillis());
         c.setMaxLifetime(Duration.ofMinutes(25).toMillis());
         c.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
         c.setInitializationFailTimeout(-1);
-        // Trino's driver refuses read-only mode changes; the engine never writes anyway.
-        c.setReadOnly(readOnly && dialect() != SQLDialect.TRINO);
-        return new HikariDataSource(c);
+        return c;
     }
 
     /** The URL without query parameters, which may carry credentials: for messages and logs. */
