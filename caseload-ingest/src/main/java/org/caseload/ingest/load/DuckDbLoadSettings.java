@@ -14,7 +14,7 @@ import java.sql.Statement;
  * order. Warehouse tables have no meaningful row order (every query orders). Measured on 1M
  * encounters: 0.2–0.4 s less per million rows.
  *
- * <p>Not here: compression settings. DuckDB (1.4, in duckdb_jdbc 2.0) stores every warehouse string
+ * <p>Not here: compression settings. DuckDB 2.0 (duckdb_jdbc 2.0.0.1) stores every warehouse string
  * column as DICT_FSST whether or not plain FSST is disabled, in the same time (measured on Synthea
  * encounters and on the demo's visits and patients, with and without); only turning off DICT_FSST
  * itself makes loads faster, by leaving every string column uncompressed, three times the file.
