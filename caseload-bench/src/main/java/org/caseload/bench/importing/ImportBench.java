@@ -1,7 +1,6 @@
 package org.caseload.bench.importing;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,12 +10,12 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import org.caseload.bench.e2e.EndToEnd;
 import org.caseload.engine.warehouse.WarehouseDdl;
 import org.caseload.ingest.imports.ImportOptions;
 import org.caseload.ingest.imports.ImportResult;
 import org.caseload.ingest.imports.ImportRun;
 import org.caseload.ingest.synthea.SyntheaImport;
-import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -58,15 +57,16 @@ public final class ImportBench {
         double[] floor = new double[runs];
         double[] ours = new double[runs];
         for (int r = 0; r < runs; r++) {
-            long cpu = cpuNanos();
+            // CPU time of the whole process, DuckDB's threads, JIT and GC included: what a run costs the machine.
+            long cpu = EndToEnd.processCpuNanos();
             ceiling[r] = readCsv(work.resolve("ceiling.duckdb"), export.resolve("encounters.csv"), encounters);
-            double ceilingCpu = (cpuNanos() - cpu) / 1e9;
-            cpu = cpuNanos();
+            double ceilingCpu = (EndToEnd.processCpuNanos() - cpu) / 1e9;
+            cpu = EndToEnd.processCpuNanos();
             floor[r] = insertVisits(work.resolve("floor.duckdb"), export.resolve("encounters.csv"), encounters);
-            double floorCpu = (cpuNanos() - cpu) / 1e9;
-            cpu = cpuNanos();
+            double floorCpu = (EndToEnd.processCpuNanos() - cpu) / 1e9;
+            cpu = EndToEnd.processCpuNanos();
             ours[r] = importExport(work.resolve("import.duckdb"), export, encounters);
-            double importCpu = (cpuNanos() - cpu) / 1e9;
+            double importCpu = (EndToEnd.processCpuNanos() - cpu) / 1e9;
             System.out.printf(Locale.ROOT, "run %d: read_csv %.2f s (%.1f CPU-s), visits insert alone %.2f s (%.1f CPU-s),"
                     + " import %.2f s (%.1f CPU-s)%n", r + 1, ceiling[r], ceilingCpu, floor[r], floorCpu, ours[r], importCpu);
         }
@@ -96,9 +96,7 @@ public final class ImportBench {
     private static double insertVisits(Path db, Path encounters, int expected) throws Exception {
         delete(db);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
-            for (Query create : WarehouseDdl.createStatements(DSL.using(c, SQLDialect.DUCKDB))) {
-                create.execute();
-            }
+            WarehouseDdl.createAll(DSL.using(c, SQLDialect.DUCKDB));
             // The setting the loader applies for a load (DuckDbLoadSettings).
             s.execute("set preserve_insertion_order = false");
             long t = System.nanoTime();
@@ -151,14 +149,6 @@ public final class ImportBench {
         if (rows != expected) {
             throw new IllegalStateException("expected " + expected + " rows, got " + rows);
         }
-    }
-
-    /**
-     * CPU time of the whole process, DuckDB's threads included: what a run costs the machine, beside
-     * its wall-clock time (the JVM's own threads, JIT and GC, count too).
-     */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[] values) {

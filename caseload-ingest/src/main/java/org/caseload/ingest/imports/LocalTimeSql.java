@@ -39,16 +39,6 @@ public final class LocalTimeSql {
         return epochSecond >= FIRST_SECOND && epochSecond < END_SECOND;
     }
 
-    /** Transitions the zone has in one year at most within the years covered. */
-    public static int transitionsPerYear(ZoneRules rules) {
-        return new Offsets(rules).transitionsPerYear();
-    }
-
-    /** As {@link #years(Offsets, int)} for the zone's rules. */
-    public static String years(ZoneRules rules, int transitions) {
-        return years(new Offsets(rules), transitions);
-    }
-
     /**
      * The zone's years as a DuckDB list literal of structs {@code {o0, t1, o1, …}} with
      * {@code transitions} transitions each (missing ones NULL), or null when a year has more than

@@ -1,9 +1,7 @@
 package org.caseload.ingest.synthea;
 
-import java.time.zone.ZoneRules;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.function.Function;
 import org.caseload.engine.warehouse.WarehouseDdl;
 import org.caseload.ingest.csv.CsvReader;
 import org.caseload.ingest.imports.KeyIndex;
@@ -54,10 +52,10 @@ final class EncounterCheck {
 
     /**
      * @param c the columns of {@code SyntheaImport}'s ENCOUNTER_COLUMNS, in its order
-     * @param zones the zone rules of every organization in {@code organizations}
+     * @param zones the zone offsets of every organization in {@code organizations}, by its id
      */
-    EncounterCheck(CsvReader csv, int fields, int[] c, KeyIndex organizations, Map<String, ZoneRules> zones,
-            KeyIndex patients, KeyIndex staff, KeyIndex classes) {
+    EncounterCheck(CsvReader csv, int fields, int[] c, KeyIndex organizations,
+            Function<String, LocalTimeSql.Offsets> zones, KeyIndex patients, KeyIndex staff, KeyIndex classes) {
         this.csv = csv;
         this.fields = fields;
         this.id = c[0];
@@ -69,10 +67,9 @@ final class EncounterCheck {
         this.encounterClass = c[6];
         this.charge = c[7];
         this.organizations = organizations;
-        Map<ZoneRules, LocalTimeSql.Offsets> distinct = new HashMap<>();
         this.zones = new LocalTimeSql.Offsets[organizations.size()];
         for (int i = 0; i < this.zones.length; i++) {
-            this.zones[i] = distinct.computeIfAbsent(zones.get(organizations.id(i)), LocalTimeSql.Offsets::new);
+            this.zones[i] = zones.apply(organizations.id(i));
         }
         this.patients = patients;
         this.staff = staff;
@@ -90,8 +87,8 @@ final class EncounterCheck {
     }
 
     /**
-     * Whether the current record is certainly accepted; if so its totals are added (as {@code
-     * SyntheaImport.add} would). False decides nothing: the record goes to the row-by-row check.
+     * Whether the current record is certainly accepted; if so its totals are added ({@code
+     * SyntheaImport.addTotals}, as for the row-by-row check). False decides nothing: the record goes to the row-by-row check.
      */
     boolean accept(long[] totals) {
         if (csv.fieldCount() != fields) {
@@ -136,20 +133,8 @@ final class EncounterCheck {
                 return false;
             }
         }
-        totals[0]++;
-        totals[1] += started + zones[org].offset(started);
-        if (elapsed >= 0) {
-            totals[2] += elapsed;
-            totals[3]++;
-        }
-        if (cents >= 0) {
-            totals[4] += cents;
-            totals[5]++;
-        }
-        totals[6] += idLength + patientLength + organizationLength + classLength + providerLength;
-        if (providerLength > 0) {
-            totals[7]++;
-        }
+        SyntheaImport.addTotals(totals, started + zones[org].offset(started), elapsed, cents,
+                idLength + patientLength + organizationLength + classLength + providerLength, providerLength > 0);
         return true;
     }
 

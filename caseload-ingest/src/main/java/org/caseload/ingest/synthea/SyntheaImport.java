@@ -298,6 +298,32 @@ public final class SyntheaImport implements ImportSource {
     };
 
     /**
+     * Adds one accepted visit to {@code totals}, laid out as {@link #VISIT_TOTALS} (the last one, for
+     * rows written as every visit here is, stays 0): the one place both checks of the direct pass add.
+     *
+     * @param localStart the start as a local epoch second
+     * @param elapsed seconds from start to stop, or -1 without a stop
+     * @param cents the charge in cents, or -1 without one
+     * @param idBytes the bytes of the five id fields stored (the provider's only with a provider)
+     */
+    static void addTotals(long[] totals, long localStart, long elapsed, long cents, int idBytes, boolean hasStaff) {
+        totals[0]++;
+        totals[1] += localStart;
+        if (elapsed >= 0) {
+            totals[2] += elapsed;
+            totals[3]++;
+        }
+        if (cents >= 0) {
+            totals[4] += cents;
+            totals[5]++;
+        }
+        totals[6] += idBytes;
+        if (hasStaff) {
+            totals[7]++;
+        }
+    }
+
+    /**
      * Encounters through a {@link DirectLoad} (started by {@link #startDirect}): DuckDB reads
      * encounters.csv into visits while this pass checks every record as the row-by-row loop does.
      * Records in the common form are settled by {@link EncounterCheck} from their bytes; every other
@@ -314,8 +340,8 @@ public final class SyntheaImport implements ImportSource {
         };
         List<String> newServices = new ArrayList<>();
         long[] totals = new long[VISIT_TOTALS.length];
-        EncounterCheck common = new EncounterCheck(csv, fields, c, refs.organizations(), refs.zones(), refs.patients(),
-                refs.staff(), rawClasses);
+        EncounterCheck common = new EncounterCheck(csv, fields, c, refs.organizations(),
+                organization -> offsets(refs.zones().get(organization)), refs.patients(), refs.staff(), rawClasses);
         while (csv.next()) {
             context.rowRead(csv.bytesRead());
             if (common.accept(totals)) {
@@ -387,21 +413,11 @@ public final class SyntheaImport implements ImportSource {
         long start = ((LocalDateTime) visit[7]).toEpochSecond(ZoneOffset.UTC);
         LocalDateTime end = (LocalDateTime) visit[8];
         BigDecimal charge = (BigDecimal) visit[10];
-        totals[0]++;
-        totals[1] += start;
-        if (end != null) {
-            totals[2] += end.toEpochSecond(ZoneOffset.UTC) - start;
-            totals[3]++;
-        }
-        if (charge != null) {
-            totals[4] += charge.scaleByPowerOfTen(2).longValueExact(); // at scale 2 (Values.money): cents
-            totals[5]++;
-        }
-        totals[6] += csv.length(c[0]) + csv.length(c[3]) + csv.length(c[4]) + csv.length(c[6])
-                + (visit[4] == null ? 0 : csv.length(c[5]));
-        if (visit[4] != null) {
-            totals[7]++;
-        }
+        boolean hasStaff = visit[4] != null;
+        addTotals(totals, start, end == null ? -1 : end.toEpochSecond(ZoneOffset.UTC) - start,
+                charge == null ? -1 : charge.scaleByPowerOfTen(2).longValueExact(), // at scale 2 (Values.money): cents
+                csv.length(c[0]) + csv.length(c[3]) + csv.length(c[4]) + csv.length(c[6]) + (hasStaff ? csv.length(c[5]) : 0),
+                hasStaff);
     }
 
     /**
@@ -431,7 +447,7 @@ public final class SyntheaImport implements ImportSource {
      */
     private DirectSelect directSelect(int fields, int[] c, Map<String, ZoneRules> zones) {
         List<ZoneRules> distinct = zones.values().stream().distinct().toList();
-        List<LocalTimeSql.Offsets> offsets = distinct.stream().map(LocalTimeSql.Offsets::new).toList();
+        List<LocalTimeSql.Offsets> offsets = distinct.stream().map(this::offsets).toList();
         int transitions = offsets.stream().mapToInt(LocalTimeSql.Offsets::transitionsPerYear).max().orElse(0);
         List<String> years = new ArrayList<>();
         for (LocalTimeSql.Offsets zone : offsets) {
@@ -473,6 +489,13 @@ public final class SyntheaImport implements ImportSource {
                 + " from (select e.*, " + LocalTimeSql.local(start, "e.z", transitions) + " as s"
                 + " from (select r.*, " + entry + " as z from " + read + ") e)";
         return new DirectSelect(sql, parameters);
+    }
+
+    /** Each zone's offsets, walked once for the direct load's SQL and its Java check alike. */
+    private final Map<ZoneRules, LocalTimeSql.Offsets> offsets = new HashMap<>();
+
+    private LocalTimeSql.Offsets offsets(ZoneRules rules) {
+        return offsets.computeIfAbsent(rules, LocalTimeSql.Offsets::new);
     }
 
     private static String col(int index) {

@@ -59,8 +59,8 @@ class LocalTimeSqlTest {
                 for (int i = 0; i < 20; i++) {
                     seconds.add(first + (long) (random.nextDouble() * (end - first)));
                 }
-                int transitions = LocalTimeSql.transitionsPerYear(rules);
-                String years = LocalTimeSql.years(rules, transitions);
+                int transitions = new LocalTimeSql.Offsets(rules).transitionsPerYear();
+                String years = LocalTimeSql.years(new LocalTimeSql.Offsets(rules), transitions);
                 assertThat(years).as(id).isNotNull();
                 StringBuilder list = new StringBuilder();
                 for (long second : seconds) {
@@ -93,11 +93,11 @@ class LocalTimeSqlTest {
 
     @Test
     void transitionsPerYearAreCountedFromTheRules() {
-        assertThat(LocalTimeSql.transitionsPerYear(ZoneOffset.UTC.getRules())).isZero();
-        assertThat(LocalTimeSql.transitionsPerYear(ZoneId.of("America/New_York").getRules())).isEqualTo(2);
+        assertThat(new LocalTimeSql.Offsets(ZoneOffset.UTC.getRules()).transitionsPerYear()).isZero();
+        assertThat(new LocalTimeSql.Offsets(ZoneId.of("America/New_York").getRules()).transitionsPerYear()).isEqualTo(2);
         // 1947: British Double Summer Time, on and off twice in one year.
-        assertThat(LocalTimeSql.transitionsPerYear(ZoneId.of("Europe/London").getRules())).isEqualTo(4);
-        assertThat(LocalTimeSql.years(ZoneId.of("Europe/London").getRules(), 2)).isNull();
+        assertThat(new LocalTimeSql.Offsets(ZoneId.of("Europe/London").getRules()).transitionsPerYear()).isEqualTo(4);
+        assertThat(LocalTimeSql.years(new LocalTimeSql.Offsets(ZoneId.of("Europe/London").getRules()), 2)).isNull();
     }
 
     private static String utc(long second) {
